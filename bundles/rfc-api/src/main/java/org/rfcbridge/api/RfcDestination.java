@@ -1,0 +1,36 @@
+package org.rfcbridge.api;
+
+import java.time.Duration;
+
+import org.rfcbridge.api.data.Function;
+
+/**
+ * A system the bridge calls functions in: SAP BC's "SAP Server" (for example {@code
+ * Connection_to_Cloud}, a WebSocket RFC destination). Registered as an OSGi service with the
+ * property {@link #NAME_PROPERTY}.
+ */
+public interface RfcDestination {
+    /** Service property holding the destination's name. */
+    String NAME_PROPERTY = "rfcbridge.destination.name";
+
+    /** The destination's name as configured. */
+    String name();
+
+    /**
+     * Calls the function in the destination: sends its IMPORTING, CHANGING and TABLES values and
+     * replaces the EXPORTING, CHANGING and TABLES values by the result.
+     *
+     * @throws RfcException of the kind the ABAP caller should see, with a text naming this destination
+     */
+    void execute(Function function) throws RfcException;
+
+    /**
+     * SM59's "Connection Test" / SAP BC's "Test Connection": logs on (if needed) and calls RFC_PING.
+     *
+     * @return the elapsed time
+     */
+    Duration ping() throws RfcException;
+
+    /** The repository that describes this destination's functions. */
+    FunctionRepository repository();
+}

@@ -1,0 +1,96 @@
+package org.rfcbridge.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.extra.VMOption;
+
+/**
+ * Boots the RFC Bridge assembly built by {@code karaf-assembly/} in a Pax Exam Karaf container, on
+ * free ports bound to loopback, reading Maven artifacts from the local repository only.
+ */
+public abstract class RfcBridgeTestSupport {
+    private static final String SSH_PORT_PROPERTY = "rfcbridge.itest.ssh.port";
+    private static final String HTTP_PORT_PROPERTY = "rfcbridge.itest.http.port";
+
+    /**
+     * Ports chosen in the test driver and handed to the container as system properties: the test
+     * class is loaded again inside the container, where a new free port would be a different one.
+     */
+    protected static final int SSH_PORT = Integer.getInteger(SSH_PORT_PROPERTY, freePort());
+    protected static final int HTTP_PORT = Integer.getInteger(HTTP_PORT_PROPERTY, freePort());
+
+    /** The assembly's administrator as shipped in {@code config/src/main/assembly/etc/users.properties}. */
+    protected static final String ADMIN_USER = "admin";
+    protected static final String ADMIN_PASSWORD = "admin";
+
+    /** The Pax Exam options every RFC Bridge itest shares; subclasses may add their own. */
+    protected Option[] baseConfiguration() {
+        String archive = System.getProperty("rfcbridge.assembly");
+        if (archive == null || !new File(archive).isFile()) {
+            throw new IllegalStateException("The assembly " + archive + " is missing: build karaf-assembly first "
+                    + "(mvn -B verify from the project root does).");
+        }
+        String karafVersion = System.getProperty("karaf.version");
+        List<Option> options = new ArrayList<>(Arrays.asList(
+                karafDistributionConfiguration().frameworkUrl(new File(archive).toURI().toString())
+                        .name("RFC Bridge").unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                keepRuntimeFolder(),
+                configureConsole().ignoreLocalConsole(),
+                systemProperty(SSH_PORT_PROPERTY).value(Integer.toString(SSH_PORT)),
+                systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(HTTP_PORT)),
+                logLevel(LogLevel.INFO),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT)),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        System.getProperty("org.ops4j.pax.url.mvn.localRepository", ""))));
+        // Pax Exam 4.12+ does not pass the JDK 9+ flags bin/karaf uses (PAXEXAM-916, karaf-notes P9).
+        for (String flag : new String[] {
+                "--add-reads=java.xml=java.logging",
+                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar",
+                "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar",
+                "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"}) {
+            options.add(new VMOption(flag));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
