@@ -105,7 +105,7 @@ public final class RecordMetadata {
 
     /**
      * Writes the initial values of every flat field (blanks for CHAR, zeros as digits for NUMC, DATE
-     * and TIME, binary zero elsewhere) into {@code target} at {@code offset}.
+     * and TIME, packed +0 for BCD, binary zero elsewhere) into {@code target} at {@code offset}.
      */
     public void writeInitial(byte[] target, int offset) {
         System.arraycopy(initial, 0, target, offset, initial.length);
@@ -133,6 +133,7 @@ public final class RecordMetadata {
                 case CHAR: fill = ' '; break;
                 case NUMC: case DATE: case TIME: fill = '0'; break;
                 case STRUCTURE: field.recordType().fillInitial(target, base + field.offset()); continue;
+                case BCD: target[base + field.offset() + field.byteLength() - 1] = 0x0C; continue;   // +0
                 default: continue;
             }
             for (int i = base + field.offset(), end = i + field.byteLength(); i < end; i += 2) {
