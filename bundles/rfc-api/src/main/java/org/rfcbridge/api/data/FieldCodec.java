@@ -60,6 +60,15 @@ final class FieldCodec {
         }
     }
 
+    /** Writes a non-negative number as {@code digits} UTF-16LE decimal digits, zero-padded on the left. */
+    static void writeDigits(byte[] buffer, int offset, int digits, int value) {
+        int rest = value;
+        for (int i = digits - 1; i >= 0; i--) {
+            SHORT_LE.set(buffer, offset + 2 * i, (short) ('0' + rest % 10));
+            rest /= 10;
+        }
+    }
+
     static long readInteger(byte[] buffer, int offset, int size, boolean unsignedByte) {
         switch (size) {
             case 1: return unsignedByte ? buffer[offset] & 0xff : buffer[offset];

@@ -661,9 +661,14 @@ public abstract class Record {
         if (value != null && (value.getYear() < 1 || value.getYear() > 9999)) {
             throw fail(f, "date " + value + " is outside the ABAP range 0001-01-01..9999-12-31");
         }
-        String text = value == null ? "00000000"
-                : String.format("%04d%02d%02d", value.getYear(), value.getMonthValue(), value.getDayOfMonth());
-        FieldCodec.writeChars(buffer, base + f.offset(), 8, text, '0');
+        int at = base + f.offset();
+        if (value == null) {
+            FieldCodec.writeChars(buffer, at, 8, "", '0');
+            return;
+        }
+        FieldCodec.writeDigits(buffer, at, 4, value.getYear());
+        FieldCodec.writeDigits(buffer, at + 8, 2, value.getMonthValue());
+        FieldCodec.writeDigits(buffer, at + 12, 2, value.getDayOfMonth());
     }
 
     private void setTime(FieldMetadata f, LocalTime value) {
@@ -671,8 +676,10 @@ public abstract class Record {
             throw unsupported(f, "a time");
         }
         LocalTime time = value == null ? LocalTime.MIDNIGHT : value;
-        String text = String.format("%02d%02d%02d", time.getHour(), time.getMinute(), time.getSecond());
-        FieldCodec.writeChars(buffer, base + f.offset(), 6, text, '0');
+        int at = base + f.offset();
+        FieldCodec.writeDigits(buffer, at, 2, time.getHour());
+        FieldCodec.writeDigits(buffer, at + 4, 2, time.getMinute());
+        FieldCodec.writeDigits(buffer, at + 8, 2, time.getSecond());
     }
 
     private void setBytes(FieldMetadata f, byte[] value) {
