@@ -1,0 +1,74 @@
+package org.rfcbridge.protocol.appc;
+
+import java.io.ByteArrayOutputStream;
+
+import org.rfcbridge.protocol.Bytes;
+import org.rfcbridge.protocol.RfcProtocolException;
+
+/**
+ * Joins the data records of one message ({@code protocol-cpic.md} §2.4.4): incoming data ends with a
+ * record whose vector has {@code F_V_SEND_DATA} (continued by F_RECEIVE records until then); a
+ * client's streamed message ends with an empty F_RECEIVE after its chunks. Conversation id, sequence
+ * number and communication/connection indices may not change between fragments, and the joined
+ * message may not exceed the configured size.
+ */
+public final class AppcMessageAssembler {
+    private final long maxMessageBytes;
+    private final ByteArrayOutputStream message = new ByteArrayOutputStream();
+    private AppcHeader first;
+    private int fragments;
+
+    /** An assembler that refuses messages longer than {@code maxMessageBytes}. */
+    public AppcMessageAssembler(long maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /**
+     * Adds a record.
+     *
+     * @return true if the message is complete; {@link #message()} then returns it and the assembler is reset
+     */
+    public boolean add(AppcRecord record) throws RfcProtocolException {
+        AppcHeader header = record.header();
+        if (first == null) {
+            first = header;
+        } else {
+            check("conversation id", first.conversationId(), header.conversationId());
+            check("sequence number", first.sequenceNumber(), header.sequenceNumber());
+            byte[] a = first.operationInfo();
+            byte[] b = header.operationInfo();
+            check("communication index", Bytes.u16(a, 28), Bytes.u16(b, 28));
+            check("connection index", Bytes.u16(a, 30), Bytes.u16(b, 30));
+        }
+        if (message.size() + (long) record.data().length > maxMessageBytes) {
+            throw new RfcProtocolException("message exceeds the limit of " + maxMessageBytes + " bytes after "
+                    + fragments + " fragments", message.size());
+        }
+        message.writeBytes(record.data());
+        fragments++;
+        boolean clientStreamEnd = header.appcFunction() == AppcFunction.F_RECEIVE && record.data().length == 0
+                && fragments > 1;
+        return header.endOfMessage() || clientStreamEnd;
+    }
+
+    /** The joined message; resets the assembler for the next one. */
+    public byte[] message() {
+        byte[] result = message.toByteArray();
+        message.reset();
+        first = null;
+        fragments = 0;
+        return result;
+    }
+
+    /** Bytes collected so far. */
+    public int pendingBytes() {
+        return message.size();
+    }
+
+    private void check(String what, Object expected, Object actual) throws RfcProtocolException {
+        if (!expected.equals(actual)) {
+            throw new RfcProtocolException("fragment " + (fragments + 1) + " changes the " + what + " from " + expected
+                    + " to " + actual, message.size());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.rfcbridge.protocol.classic;
+
+import java.util.HexFormat;
+
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.RfcProtocolException;
+import org.rfcbridge.protocol.item.ItemIds;
+import org.rfcbridge.protocol.item.ItemReader;
+import org.rfcbridge.protocol.item.ItemWriter;
+
+/**
+ * The initial logon request ({@code protocol-cpic.md} §2.7.3): the {@code RFC0} eyecatcher, then the
+ * logon items in open-rfc's order (which its decoder enforces and the NW RFC SDK capture shows), with
+ * single-byte values, ending with an embedded {@code RFCPING}. Decoding is tolerant of order and of
+ * UTF-16LE values (relayed ABAP logons write the user that way) and keeps what it does not know.
+ *
+ * <p>{@link #toString()} never shows the password.
+ *
+ * @param client        client, 3 digits
+ * @param user          user
+ * @param password      password, or {@code null} (no {@code 0x0117} item)
+ * @param language      one-letter language key
+ * @param sessionId     16 bytes
+ * @param clientAddress the caller's address
+ * @param partnerSystem partner system
+ * @param partnerHost   partner host
+ * @param destination   destination name
+ * @param programName   calling program
+ * @param functionName  the embedded call, {@code RFCPING}
+ */
+public record LogonRequest(String client, String user, String password, String language, byte[] sessionId,
+                           String clientAddress, String partnerSystem, String partnerHost, String destination,
+                           String programName, String functionName) {
+    /** The {@code 0x0101} value of an initial logon request (open-rfc). */
+    static final byte[] HEADER = {3, 1, 1, 1, 1, 1, 0, 0};
+    /** Protocol version {@code 0x0103} a client writes (open-rfc). */
+    static final long PROTOCOL_VERSION = 0x0e09;
+    /** Capabilities {@code 0x0106} a client writes (open-rfc). Meaning of the bytes unknown. */
+    static final byte[] CAPABILITIES = HexFormat.of().parseHex("04010003000a0200000023");
+
+    /** The item chain (without the APPC tail); the password scrambled with {@code seed}. */
+    public byte[] encode(int seed) {
+        ItemWriter w = new ItemWriter(512).eyecatcher();
+        w.item(ItemIds.RFC_HEADER, HEADER).u32(ItemIds.PROTOCOL_VERSION, PROTOCOL_VERSION)
+                .item(ItemIds.CAPABILITIES, CAPABILITIES).empty(ItemIds.LOGON_MARKER)
+                .item(ItemIds.SESSION_ID, sessionId).latin1(ItemIds.CLIENT, client).latin1(ItemIds.USER, user);
+        if (password != null) {
+            w.item(ItemIds.PASSWORD, PasswordScramble.scramble(password, seed));
+        }
+        w.latin1(ItemIds.LANGUAGE, language).item(ItemIds.UNICODE_INDICATOR, new byte[] {1})
+                .latin1(ItemIds.CLIENT_ADDRESS, clientAddress).latin1(ItemIds.PARTNER_SYSTEM, partnerSystem)
+                .latin1(ItemIds.CONNECTION_TYPE, "E").latin1(ItemIds.LOGON_KERNEL_RELEASE, ClassicSerializer.KERNEL_RELEASE)
+                .latin1(ItemIds.KERNEL_PATCH, ClassicSerializer.KERNEL_RELEASE).latin1(ItemIds.PARTNER_HOST, partnerHost)
+                .latin1(ItemIds.DESTINATION, destination).latin1(ItemIds.PROGRAM_NAME, programName)
+                .empty(ItemIds.CALL_START).latin1(ItemIds.KERNEL_RELEASE, ClassicSerializer.KERNEL_RELEASE)
+                .latin1(ItemIds.FUNCTION_NAME, functionName);
+        return w.end().toByteArray();
+    }
+
+    /** True if a chain is an initial logon (starts with the eyecatcher or the 0x0101 header item). */
+    public static boolean isLogon(byte[] b, int offset, int length) {
+        return length >= 4 && ((b[offset] & 0xff) == 0xd9 || ((b[offset] & 0xff) == 0x01 && b[offset + 1] == 0x01));
+    }
+
+    /** Decodes a logon request. */
+    public static LogonRequest decode(byte[] b, int offset, int length, ProtocolLimits limits) throws RfcProtocolException {
+        ItemReader r = new ItemReader(b, offset, length, limits.maxItems());
+        String client = "";
+        String user = "";
+        String password = null;
+        String language = "";
+        byte[] sessionId = new byte[0];
+        String address = "";
+        String partnerSystem = "";
+        String host = "";
+        String destination = "";
+        String program = "";
+        String function = "";
+        while (r.next()) {
+            String text = Texts.decode(b, r.valueOffset(), r.valueLength()).trim();
+            switch (r.id()) {
+                case ItemIds.CLIENT: client = text; break;
+                case ItemIds.USER: user = text; break;
+                case ItemIds.PASSWORD: password = PasswordScramble.descramble(b, r.valueOffset(), r.valueLength()); break;
+                case ItemIds.LANGUAGE: language = text; break;
+                case ItemIds.SESSION_ID: sessionId = r.value(); break;
+                case ItemIds.CLIENT_ADDRESS: address = text; break;
+                case ItemIds.PARTNER_SYSTEM: partnerSystem = text; break;
+                case ItemIds.PARTNER_HOST: host = text; break;
+                case ItemIds.DESTINATION: destination = text; break;
+                case ItemIds.PROGRAM_NAME: program = text; break;
+                case ItemIds.FUNCTION_NAME: function = text; break;
+                default: break;
+            }
+        }
+        return new LogonRequest(client, user, password, language, sessionId, address, partnerSystem, host, destination,
+                program, function);
+    }
+
+    @Override
+    public String toString() {
+        return "LogonRequest[client=" + client + ", user=" + user + ", password=" + (password == null ? "none" : "***")
+                + ", language=" + language + ", destination=" + destination + ", program=" + programName + "]";
+    }
+}
