@@ -298,7 +298,11 @@ public final class ClassicSerializer {
                 case ItemIds.REQUESTED_OUTPUT:
                     if (request) {
                         String name = r.utf16();
-                        parameter(name, r.itemOffset());
+                        ParameterMetadata p = function.metadata().parameter(name);
+                        if (p == null || p.direction() == Direction.IMPORT) {
+                            throw new RfcProtocolException(function.name() + " has no output parameter " + name
+                                    + " in the metadata used; the partner's interface differs", r.itemOffset());
+                        }
                         function.setActive(name, true);
                     }
                     break;
