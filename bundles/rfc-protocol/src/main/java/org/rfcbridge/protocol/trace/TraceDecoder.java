@@ -126,10 +126,16 @@ public final class TraceDecoder {
         }
         if (record.data().length > 0) {
             byte[] data = record.data();
-            out.put("items", items(data));
-            Object call = call(data);
-            if (call != null) {
-                out.put("call", call);
+            int dataOffset = AppcHeader.LENGTH + record.errorText().length + record.parameters().length;
+            try {
+                out.put("items", items(data));
+                Object call = call(data);
+                if (call != null) {
+                    out.put("call", call);
+                }
+            } catch (RfcProtocolException e) {
+                // offsets in the item chain become offsets in the record
+                throw new RfcProtocolException(e.problem(), dataOffset + e.offset());
             }
         }
     }
