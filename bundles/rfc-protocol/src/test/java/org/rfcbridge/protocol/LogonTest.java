@@ -52,6 +52,23 @@ class LogonTest {
     }
 
     @Test
+    void rfcPingAfterLogonCarriesThePreambleAndNoParameters() throws Exception {
+        org.rfcbridge.protocol.classic.ClassicSerializer serializer =
+                new org.rfcbridge.protocol.classic.ClassicSerializer(ProtocolLimits.DEFAULT);
+        byte[] ping = serializer.encodePing(new byte[16]);
+        ItemReader reader = new ItemReader(ping);
+        StringBuilder order = new StringBuilder();
+        while (reader.next()) {
+            order.append(ItemIds.hex(reader.id())).append(' ');
+        }
+        assertEquals("0101 0103 0106 0337 0514 0502 000b 0102 0512 ffff ", order.toString());
+        assertEquals("RFC_PING", serializer.functionName(ping, 0, ping.length));
+        org.rfcbridge.api.metadata.FunctionMetadata rfcPing =
+                org.rfcbridge.api.metadata.FunctionMetadata.builder("RFC_PING").build();
+        assertEquals("RFC_PING", serializer.decodeRequest(ping, 0, ping.length, rfcPing).name());
+    }
+
+    @Test
     void logonResponsesSucceedOrFailWithTheServersText() throws Exception {
         byte[] ok = new LogonResponse("A4H", "4103").encode();
         LogonResponse response = LogonResponse.decode(ok, 0, ok.length, ProtocolLimits.DEFAULT, "A4H");

@@ -44,6 +44,8 @@ public final class ClassicSerializer {
     public static final int XRFC_CHUNK = 16_384;
     /** S/4 native table descriptor ({@code 0x0333}): kind, id, row count as big-endian u32 (public S/4 test data). */
     static final int S4_DESCRIPTOR_LENGTH = 12;
+    /** {@code 0x0101} value of the first call after a logon and of RFC_PING (open-rfc). Meaning unknown. */
+    static final byte[] FIRST_CALL_HEADER = {3, 1, 1, 5, 4, 1, 0, 3};
 
     private final ProtocolLimits limits;
 
@@ -56,6 +58,14 @@ public final class ClassicSerializer {
 
     /** The item chain of a call (without the APPC tail): call start, function, requested outputs, inputs, end. */
     public byte[] encodeRequest(Function function) {
+        return writeRequest(function).toByteArray();
+    }
+
+    /**
+     * The request in a writer sized for it, for callers that send {@code buffer()[0, length())}
+     * without copying (large tables).
+     */
+    public ItemWriter writeRequest(Function function) {
         ItemWriter w = new ItemWriter(estimate(function));
         w.empty(ItemIds.CALL_START).utf16(ItemIds.KERNEL_RELEASE, KERNEL_RELEASE)
                 .utf16(ItemIds.FUNCTION_NAME, function.name()).empty(ItemIds.CALL_CONTEXT);
@@ -71,7 +81,21 @@ public final class ClassicSerializer {
                 writeParameter(w, p, function.parameters(p.direction()), ids);
             }
         }
-        return w.end().toByteArray();
+        return w.end();
+    }
+
+    /**
+     * RFC_PING as the first call after a logon ({@code protocol-cpic.md} §2.7.5): the RFC header
+     * {@code 03 01 01 05 04 01 00 03}, protocol version, capabilities, logon marker and session id
+     * before the call, and no parameters.
+     */
+    public byte[] encodePing(byte[] sessionId) {
+        return new ItemWriter(256).item(ItemIds.RFC_HEADER, FIRST_CALL_HEADER)
+                .u32(ItemIds.PROTOCOL_VERSION, LogonRequest.PROTOCOL_VERSION)
+                .item(ItemIds.CAPABILITIES, LogonRequest.CAPABILITIES).empty(ItemIds.LOGON_MARKER)
+                .item(ItemIds.SESSION_ID, sessionId).empty(ItemIds.CALL_START)
+                .utf16(ItemIds.KERNEL_RELEASE, KERNEL_RELEASE).utf16(ItemIds.FUNCTION_NAME, "RFC_PING")
+                .empty(ItemIds.CALL_CONTEXT).end().toByteArray();
     }
 
     /**
@@ -109,6 +133,11 @@ public final class ClassicSerializer {
 
     /** A success reply: response start, context, parameters, program, duration, end. */
     public byte[] encodeResponse(Function function, ResponseOptions options) {
+        return writeResponse(function, options).toByteArray();
+    }
+
+    /** The success reply in a writer sized for it; see {@link #writeRequest}. */
+    public ItemWriter writeResponse(Function function, ResponseOptions options) {
         ItemWriter w = new ItemWriter(estimate(function));
         w.empty(ItemIds.RESPONSE_START).empty(ItemIds.RESPONSE_CONTEXT);
         if (options.sessionId() != null) {
@@ -135,7 +164,7 @@ public final class ClassicSerializer {
         w.utf16(ItemIds.PROGRAM_NAME, String.format("%-40s", options.programName()).substring(0, 40));
         w.item(ItemIds.SERVER_DURATION, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
                 .putDouble(options.durationMicros()).array());
-        return w.end().toByteArray();
+        return w.end();
     }
 
     /**

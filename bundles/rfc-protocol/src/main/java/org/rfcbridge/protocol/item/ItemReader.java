@@ -66,13 +66,13 @@ public final class ItemReader {
         if (++count > maxItems) {
             throw new RfcProtocolException("item chain has more than " + maxItems + " items", position - start);
         }
-        need(4, "an item header");
+        need(4, "an item header", -1, 0);
         itemOffset = position;
         id = Bytes.u16(buffer, position);
         int length = Bytes.u16(buffer, position + 2);
         position += 4;
         if (length == 0xffff && id != 0xffff) {
-            need(4, "the extended length of item " + ItemIds.hex(id));
+            need(4, "the extended length of item", id, 0);
             long extended = Bytes.u32(buffer, position);
             position += 4;
             if (extended > end - position) {
@@ -83,14 +83,14 @@ public final class ItemReader {
         }
         if (id == 0xffff) {
             // the end item: ffff 0000 ffff; the closing ffff is the last two bytes of the chain
-            need(2, "the closing id of the end item");
+            need(2, "the closing id of the end item", -1, 0);
             valueOffset = position;
             valueLength = 0;
             position += 2;
             ended = true;
             return true;
         }
-        need(length + 2, "item " + ItemIds.hex(id) + " of " + length + " bytes and its closing id");
+        need(length + 2, "item", id, length);
         valueOffset = position;
         valueLength = length;
         position += length;
@@ -167,9 +167,13 @@ public final class ItemReader {
         return Bytes.u32(buffer, valueOffset);
     }
 
-    private void need(int bytes, String what) throws RfcProtocolException {
+    /** Checks that {@code bytes} remain; the message is built only on failure (this runs once per item). */
+    private void need(int bytes, String what, int itemId, int length) throws RfcProtocolException {
         if (bytes > end - position) {
-            throw new RfcProtocolException("the chain ends inside " + what + " (" + (end - position)
+            String subject = itemId < 0 ? what
+                    : length > 0 ? what + " " + ItemIds.hex(itemId) + " of " + length + " bytes and its closing id"
+                    : what + " " + ItemIds.hex(itemId);
+            throw new RfcProtocolException("the chain ends inside " + subject + " (" + (end - position)
                     + " bytes remain)", position - start);
         }
     }
