@@ -1,7 +1,9 @@
 package org.rfcbridge.protocol.appc;
 
+import org.rfcbridge.protocol.WireCode;
+
 /** APPC/CPI-C function codes (byte 1 of an APPC record), named as pysap and Wireshark name them. */
-public enum AppcFunction {
+public enum AppcFunction implements WireCode {
     F_INITIALIZE_CONVERSATION(0x01), F_ACCEPT_CONVERSATION(0x03), F_ALLOCATE(0x05), F_SEND_DATA(0x07),
     F_ASEND_DATA(0x08), F_RECEIVE(0x09), F_ARECEIVE(0x0a), F_DEALLOCATE(0x0b), F_SET_TP_NAME(0x0d),
     F_SET_PARTNER_LU_NAME(0x0f), F_SET_SECURITY_PASSWORD(0x11), F_SET_SECURITY_USER_ID(0x13),
@@ -17,18 +19,13 @@ public enum AppcFunction {
         this.code = code;
     }
 
-    /** The byte value. */
+    @Override
     public int code() {
         return code;
     }
 
     /** The function with this code, or {@code null} for a code no source names. */
     public static AppcFunction of(int code) {
-        for (AppcFunction function : values()) {
-            if (function.code == code) {
-                return function;
-            }
-        }
-        return null;
+        return WireCode.of(AppcFunction.class, code);
     }
 }

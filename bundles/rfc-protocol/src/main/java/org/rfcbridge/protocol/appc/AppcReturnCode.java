@@ -1,7 +1,9 @@
 package org.rfcbridge.protocol.appc;
 
+import org.rfcbridge.protocol.WireCode;
+
 /** CPI-C return codes (APPC header bytes 32-35), named as pysap and Wireshark name them. */
-public enum AppcReturnCode {
+public enum AppcReturnCode implements WireCode {
     CM_OK(0), CM_ALLOCATE_FAILURE_NO_RETRY(1), CM_ALLOCATE_FAILURE_RETRY(2), CM_CONVERSATION_TYPE_MISMATCH(3),
     CM_SECURITY_NOT_VALID(6), CM_TPN_NOT_RECOGNIZED(9), CM_TP_NOT_AVAILABLE_NO_RETRY(0x0a),
     CM_TP_NOT_AVAILABLE_RETRY(0x0b), CM_DEALLOCATED_ABEND(0x11), CM_DEALLOCATED_NORMAL(0x12),
@@ -17,18 +19,13 @@ public enum AppcReturnCode {
         this.code = code;
     }
 
-    /** The numeric value. */
+    @Override
     public int code() {
         return code;
     }
 
     /** The return code with this value, or {@code null}. */
     public static AppcReturnCode of(long code) {
-        for (AppcReturnCode rc : values()) {
-            if (rc.code == code) {
-                return rc;
-            }
-        }
-        return null;
+        return WireCode.of(AppcReturnCode.class, code);
     }
 }

@@ -1,7 +1,9 @@
 package org.rfcbridge.protocol.gateway;
 
+import org.rfcbridge.protocol.WireCode;
+
 /** Request types of a gateway record (byte 1), named as pysap and Wireshark name them ({@code protocol-cpic.md} §2.3). */
-public enum GatewayRequestType {
+public enum GatewayRequestType implements WireCode {
     GW_UNDEF_TYPE(0x00), CHECK_GATEWAY(0x01), GW_CONNECT_GWWP(0x02), GW_NORMAL_CLIENT(0x03),
     GW_REMOTE_GATEWAY(0x04), STOP_GATEWAY(0x05), GW_LOCAL_R3(0x06), GW_SEND_INTERNAL_ERROR(0x07),
     GW_SEND_INFO(0x08), GW_SEND_CMD(0x09), GW_WORKPROCESS_DIED(0x0a), GW_REGISTER_TP(0x0b),
@@ -14,18 +16,13 @@ public enum GatewayRequestType {
         this.code = code;
     }
 
-    /** The byte value. */
+    @Override
     public int code() {
         return code;
     }
 
     /** The type with this code, or {@code null} for a code no source names. */
     public static GatewayRequestType of(int code) {
-        for (GatewayRequestType type : values()) {
-            if (type.code == code) {
-                return type;
-            }
-        }
-        return null;
+        return WireCode.of(GatewayRequestType.class, code);
     }
 }
