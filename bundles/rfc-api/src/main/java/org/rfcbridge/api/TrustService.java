@@ -18,4 +18,13 @@ public interface TrustService {
 
     /** Reads the certificates again (SAP BC's "Reload CA List"). */
     void reload();
+
+    /**
+     * Files that could not be used at the last load, each as "file: reason" (unreadable, not a
+     * certificate, wrong key store password, expired). Empty when all were read.
+     */
+    List<String> problems();
+
+    /** True if the explicit test-only switch to trust every certificate is on. */
+    boolean trustsAll();
 }

@@ -1,0 +1,78 @@
+package org.rfcbridge.truststore.internal;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.rfcbridge.api.ProxyConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The secure proxy settings as a service the WebSocket client reads. A host with a scheme or path is
+ * refused with a message saying what to enter; the password is never logged or printed.
+ */
+@Component(name = "org.rfcbridge.proxy", configurationPid = "org.rfcbridge.proxy",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = ProxyConfiguration.class)
+@Designate(ocd = ProxyConfig.class)
+public final class SecureProxyComponent implements ProxyConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(SecureProxyComponent.class);
+
+    private volatile String host = "";
+    private volatile int port;
+    private volatile String user = "";
+    private volatile char[] password = new char[0];
+
+    @Activate
+    @Modified
+    void configure(ProxyConfig config) {
+        String configured = config.host().trim();
+        if (configured.contains("://") || configured.contains("/")) {
+            LOG.warn("org.rfcbridge.proxy: host '{}' is refused: enter the host name only (e.g. proxy.example.com), "
+                    + "without http://, https:// or a path; no proxy is used until it is corrected", configured);
+            configured = "";
+        } else if (!configured.isEmpty() && (config.port() < 1 || config.port() > 65535)) {
+            LOG.warn("org.rfcbridge.proxy: port {} is not a port number (1-65535); no proxy is used", config.port());
+            configured = "";
+        }
+        host = configured;
+        port = config.port();
+        user = config.user();
+        password = config.password().toCharArray();
+        if (!configured.isEmpty()) {
+            LOG.info("org.rfcbridge.proxy: {}", this);
+        }
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return !host.isEmpty();
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    @Override
+    public char[] password() {
+        return password.clone();
+    }
+
+    @Override
+    public String toString() {
+        return isConfigured() ? "secure proxy " + host + ":" + port + (user.isEmpty() ? "" : " as user " + user
+                + (password.length > 0 ? " with a password" : "")) : "no secure proxy";
+    }
+}
