@@ -43,7 +43,8 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 @ExamReactorStrategy(PerClass.class)
 public class AssemblyIT extends RfcBridgeTestSupport {
     /** Bundles the rfcbridge feature must bring up. Grows with each bundle. */
-    static final String[] EXPECTED_BUNDLES = {"org.rfcbridge.rfc-api", "org.rfcbridge.rfc-protocol"};
+    static final String[] EXPECTED_BUNDLES = {"org.rfcbridge.rfc-api", "org.rfcbridge.rfc-protocol",
+        "org.rfcbridge.routing", "org.rfcbridge.truststore"};
 
     @Inject
     BundleContext bundleContext;
