@@ -29,6 +29,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.rfcbridge.api.CallContext;
 import org.rfcbridge.api.CallRouter;
 import org.rfcbridge.api.FunctionRepository;
+import org.rfcbridge.api.ProxyConfiguration;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.TrustService;
@@ -52,6 +53,9 @@ public class RoutingAndTrustIT extends RfcBridgeTestSupport {
 
     @Inject
     TrustService trust;
+
+    @Inject
+    ProxyConfiguration proxy;
 
     @Configuration
     public Option[] configuration() {
@@ -161,5 +165,26 @@ public class RoutingAndTrustIT extends RfcBridgeTestSupport {
         }
         eventually("the removed certificate is no longer trusted", () -> trust.certificates().stream()
                 .noneMatch(c -> c.source().equals("itest-ca.pem")));
+    }
+
+    @Test
+    public void theProxyPasswordComesFromASecretFileAndIsNeverShown() throws Exception {
+        Path secret = etc().resolve("itest-proxy-password");
+        Path config = etc().resolve("org.rfcbridge.proxy.cfg");
+        Files.writeString(secret, "Pr0xy-Secret");
+        try {
+            Files.writeString(config, "host = proxy.example.com\nport = 8443\nuser = bc\n"
+                    + "password = $[secret:itest-proxy-password]\n");
+            eventually("the proxy configuration is read", proxy::isConfigured);
+            eventually("the password is resolved from the secret file",
+                    () -> new String(proxy.password()).equals("Pr0xy-Secret"));
+            assertEquals("proxy.example.com", proxy.host());
+            assertEquals(8443, proxy.port());
+            assertTrue(proxy.toString(), !proxy.toString().contains("Pr0xy-Secret"));
+        } finally {
+            Files.deleteIfExists(config);
+            Files.deleteIfExists(secret);
+        }
+        eventually("removing the configuration removes the proxy", () -> !proxy.isConfigured());
     }
 }
