@@ -31,7 +31,7 @@ class LogonTest {
     @Test
     void initialLogonRequestFollowsTheDocumentedItemOrder() throws Exception {
         LogonRequest request = new LogonRequest("000", "DEVELOPER", "secret", "E", new byte[16], "127.0.0.1", "::1",
-                "onprem", "MYDESTINATION_000", "SAPLSRFC", "RFCPING");
+                "onprem", "MYDESTINATION_000", "SAPLSRFC", "RFCPING", "YI3");
         byte[] chain = request.encode(0x12345678);
         ItemReader reader = new ItemReader(chain);
         StringBuilder order = new StringBuilder();
@@ -39,8 +39,8 @@ class LogonTest {
             order.append(ItemIds.hex(reader.id())).append(' ');
         }
         assertTrue(reader.hadEyecatcher());
-        assertEquals("0101 0103 0106 0337 0514 0114 0111 0117 0115 0501 0007 0018 0011 0012 0013 0008 0006 0130 0502 "
-                + "000b 0102 ffff ", order.toString());
+        assertEquals("0101 0103 0106 0337 0514 0114 0111 0117 0115 0501 0007 0018 0011 0012 0013 0008 0006 0130 0450 "
+                + "0502 000b 0102 ffff ", order.toString());
         assertTrue(LogonRequest.isLogon(chain, 0, chain.length));
         LogonRequest decoded = LogonRequest.decode(chain, 0, chain.length, ProtocolLimits.DEFAULT);
         assertEquals("000", decoded.client());
@@ -48,6 +48,7 @@ class LogonTest {
         assertEquals("secret", decoded.password());
         assertEquals("MYDESTINATION_000", decoded.destination());
         assertEquals("RFCPING", decoded.functionName());
+        assertEquals("YI3", decoded.systemId());
         assertFalse(decoded.toString().contains("secret"), "toString never shows the password: " + decoded);
     }
 

@@ -27,10 +27,18 @@ import org.rfcbridge.protocol.item.ItemWriter;
  * @param destination   destination name
  * @param programName   calling program
  * @param functionName  the embedded call, {@code RFCPING}
+ * @param systemId      the calling system's ID, in {@link #SENDER_SYSTEM_ID}
  */
 public record LogonRequest(String client, String user, String password, String language, byte[] sessionId,
                            String clientAddress, String partnerSystem, String partnerHost, String destination,
-                           String programName, String functionName) {
+                           String programName, String functionName, String systemId) {
+    /**
+     * The item that carries the caller's system ID in a relayed logon. Unverified: the relayed logon's
+     * bytes are not public; {@code 0x0450} is where SAP writes a system ID in logon replies, and the
+     * simulated on-prem system writes it here. Routing by sender reads it from this one place.
+     */
+    public static final int SENDER_SYSTEM_ID = ItemIds.SYSTEM_ID;
+
     /** The {@code 0x0101} value of an initial logon request (open-rfc). */
     static final byte[] HEADER = {3, 1, 1, 1, 1, 1, 0, 0};
     /** Protocol version {@code 0x0103} a client writes (open-rfc). */
@@ -38,9 +46,20 @@ public record LogonRequest(String client, String user, String password, String l
     /** Capabilities {@code 0x0106} a client writes (open-rfc). Meaning of the bytes unknown. */
     static final byte[] CAPABILITIES = HexFormat.of().parseHex("04010003000a0200000023");
 
-    /** The item chain (without the APPC tail); the password scrambled with {@code seed}. */
+    /** The item chain (without the APPC tail) with the embedded RFCPING; the password scrambled with {@code seed}. */
     public byte[] encode(int seed) {
-        ItemWriter w = new ItemWriter(512).eyecatcher();
+        byte[] ping = new ItemWriter(64).empty(ItemIds.CALL_START).latin1(ItemIds.KERNEL_RELEASE, ClassicSerializer.KERNEL_RELEASE)
+                .latin1(ItemIds.FUNCTION_NAME, functionName).end().toByteArray();
+        return encodeWithCall(seed, ping);
+    }
+
+    /**
+     * The logon items followed by a call's chain (which starts with {@code 0x0502} and ends with the end
+     * item): what a trusted caller sends in one record, the call found after the logon context
+     * ({@code protocol-cpic-2026.md} §1.4).
+     */
+    public byte[] encodeWithCall(int seed, byte[] callChain) {
+        ItemWriter w = new ItemWriter(512 + callChain.length).eyecatcher();
         w.item(ItemIds.RFC_HEADER, HEADER).u32(ItemIds.PROTOCOL_VERSION, PROTOCOL_VERSION)
                 .item(ItemIds.CAPABILITIES, CAPABILITIES).empty(ItemIds.LOGON_MARKER)
                 .item(ItemIds.SESSION_ID, sessionId).latin1(ItemIds.CLIENT, client).latin1(ItemIds.USER, user);
@@ -51,10 +70,15 @@ public record LogonRequest(String client, String user, String password, String l
                 .latin1(ItemIds.CLIENT_ADDRESS, clientAddress).latin1(ItemIds.PARTNER_SYSTEM, partnerSystem)
                 .latin1(ItemIds.CONNECTION_TYPE, "E").latin1(ItemIds.LOGON_KERNEL_RELEASE, ClassicSerializer.KERNEL_RELEASE)
                 .latin1(ItemIds.KERNEL_PATCH, ClassicSerializer.KERNEL_RELEASE).latin1(ItemIds.PARTNER_HOST, partnerHost)
-                .latin1(ItemIds.DESTINATION, destination).latin1(ItemIds.PROGRAM_NAME, programName)
-                .empty(ItemIds.CALL_START).latin1(ItemIds.KERNEL_RELEASE, ClassicSerializer.KERNEL_RELEASE)
-                .latin1(ItemIds.FUNCTION_NAME, functionName);
-        return w.end().toByteArray();
+                .latin1(ItemIds.DESTINATION, destination).latin1(ItemIds.PROGRAM_NAME, programName);
+        if (systemId != null && !systemId.isEmpty()) {
+            w.latin1(SENDER_SYSTEM_ID, systemId);
+        }
+        byte[] logon = w.toByteArray();
+        byte[] chain = new byte[logon.length + callChain.length];
+        System.arraycopy(logon, 0, chain, 0, logon.length);
+        System.arraycopy(callChain, 0, chain, logon.length, callChain.length);
+        return chain;
     }
 
     /** True if a chain is an initial logon (starts with the eyecatcher or the 0x0101 header item). */
@@ -76,6 +100,7 @@ public record LogonRequest(String client, String user, String password, String l
         String destination = "";
         String program = "";
         String function = "";
+        String systemId = "";
         while (r.next()) {
             String text = Texts.decode(b, r.valueOffset(), r.valueLength()).trim();
             switch (r.id()) {
@@ -89,17 +114,23 @@ public record LogonRequest(String client, String user, String password, String l
                 case ItemIds.PARTNER_HOST: host = text; break;
                 case ItemIds.DESTINATION: destination = text; break;
                 case ItemIds.PROGRAM_NAME: program = text; break;
-                case ItemIds.FUNCTION_NAME: function = text; break;
+                case ItemIds.FUNCTION_NAME:
+                    if (function.isEmpty()) {
+                        function = text;
+                    }
+                    break;
+                case SENDER_SYSTEM_ID: systemId = text; break;
                 default: break;
             }
         }
         return new LogonRequest(client, user, password, language, sessionId, address, partnerSystem, host, destination,
-                program, function);
+                program, function, systemId);
     }
 
     @Override
     public String toString() {
         return "LogonRequest[client=" + client + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-                + ", language=" + language + ", destination=" + destination + ", program=" + programName + "]";
+                + ", language=" + language + ", system=" + systemId + ", destination=" + destination + ", program="
+                + programName + "]";
     }
 }

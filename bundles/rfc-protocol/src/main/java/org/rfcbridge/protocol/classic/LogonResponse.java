@@ -28,6 +28,8 @@ public record LogonResponse(String systemId, String codePage) {
     static final byte[] ERROR_HEADER = {1, 1, 1, 1, 1, 1, 0, 0};
     /** Protocol version the captured logon error reply carries. */
     static final long PROTOCOL_VERSION = 0x0e0b;
+    /** Protocol version of rfcexec's logon-accepted reply. */
+    static final long REGISTERED_SERVER_VERSION = 0x0e1b;
     /** Capabilities of HoneySAP's and open-rfc's scripted peers. Meaning unknown. */
     static final byte[] CAPABILITIES = HexFormat.of().parseHex("0401000300030200000023");
 
@@ -40,6 +42,21 @@ public record LogonResponse(String systemId, String codePage) {
             w.latin1(ItemIds.SYSTEM_ID, systemId);
         }
         return w.latin1(ItemIds.SYSTEM_CODE_PAGE, codePage).end().toByteArray();
+    }
+
+    /**
+     * A registered server's "logon accepted" reply to a relayed logon (leg 2 record L4 of
+     * {@code protocol-cpic-2026.md} §2, 161 bytes from rfcexec): no {@code 0x0420}, no {@code 0x0500}.
+     */
+    public static byte[] encodeRegisteredServerAccept(String address, String program, double durationMicros) {
+        return new ItemWriter(256).item(ItemIds.RFC_HEADER, ClassicSerializer.FIRST_CALL_HEADER)
+                .u32(ItemIds.PROTOCOL_VERSION, REGISTERED_SERVER_VERSION).item(ItemIds.CAPABILITIES, LogonRequest.CAPABILITIES)
+                .utf16(ItemIds.CLIENT_ADDRESS, address).latin1(ItemIds.CONNECTION_TYPE, "E")
+                .latin1(ItemIds.LOGON_KERNEL_RELEASE, "793").latin1(ItemIds.KERNEL_PATCH, "793 " + address)
+                .latin1(ItemIds.PROGRAM_NAME, program)
+                .item(ItemIds.SERVER_DURATION, java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                        .putDouble(durationMicros).array())
+                .end().toByteArray();
     }
 
     /** A logon error reply carrying {@code text}. */

@@ -35,6 +35,10 @@ import org.rfcbridge.protocol.ni.NiFrames;
  * call's parameters. The scrambled password of a logon is shown as {@code "***"}, never in clear.
  */
 public final class TraceDecoder {
+    /** Functions whose data is (part of) an RFC item chain. */
+    private static final java.util.Set<AppcFunction> ITEM_FUNCTIONS = java.util.EnumSet.of(AppcFunction.F_SAP_SEND,
+            AppcFunction.F_ASEND_DATA, AppcFunction.F_SEND_DATA, AppcFunction.F_RECEIVE,
+            AppcFunction.F_ACCEPT_CONVERSATION);
     private final ProtocolLimits limits;
     private final Map<String, FunctionMetadata> metadata = new LinkedHashMap<>();
     private final ClassicSerializer serializer;
@@ -124,7 +128,10 @@ public final class TraceDecoder {
             byte[] tail = record.tail();
             out.put("tail", Map.of("cpicPacketSize", Bytes.u16(tail, 2), "maximumRfcPacketSize", Bytes.u32(tail, 4)));
         }
-        if (record.data().length > 0) {
+        if (record.data().length > 0 && !ITEM_FUNCTIONS.contains(function)) {
+            // e.g. the 45-byte trailer of a call-arrives or accept record: not an item chain
+            out.put("trailer", Bytes.hex(record.data(), 0, record.data().length));
+        } else if (record.data().length > 0) {
             byte[] data = record.data();
             int dataOffset = AppcHeader.LENGTH + record.errorText().length + record.parameters().length;
             try {

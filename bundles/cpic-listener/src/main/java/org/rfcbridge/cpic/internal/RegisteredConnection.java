@@ -1,0 +1,191 @@
+package org.rfcbridge.cpic.internal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.RfcProtocolException;
+import org.rfcbridge.protocol.appc.AppcFunction;
+import org.rfcbridge.protocol.appc.AppcHeader;
+import org.rfcbridge.protocol.appc.AppcMessageAssembler;
+import org.rfcbridge.protocol.appc.AppcRecord;
+import org.rfcbridge.protocol.gateway.GatewayErrorBlock;
+import org.rfcbridge.protocol.gateway.GatewayRecord;
+import org.rfcbridge.protocol.ni.NiFrames;
+import org.rfcbridge.protocol.registration.RegistrationRecords;
+
+/**
+ * One registration of a Program ID at a gateway, serving one call at a time
+ * ({@code protocol-cpic-2026.md} §2, R1-R10): register, say ready, then for every call that arrives
+ * read the relayed request, let the {@link CallHandler} answer it, send the reply, end the
+ * conversation and say ready again. NI_PING is answered in any state.
+ *
+ * <p>{@link #register()} and {@link #serve()} block the calling thread; {@link #close()} from another
+ * thread ends them. Reconnecting and back-off are the listener's business, not this class's.
+ */
+public final class RegisteredConnection implements AutoCloseable {
+    /** Listener of what the connection does, for states and counters. */
+    public interface Observer {
+        /** A call arrived and is being served. */
+        default void callStarted() {
+        }
+
+        /** A call was answered; byte counts of the request and reply. */
+        default void callFinished(long bytesIn, long bytesOut) {
+        }
+    }
+
+    private final String gatewayHost;
+    private final int gatewayPort;
+    private final String programId;
+    private final String localHost;
+    private final Duration connectTimeout;
+    private final ProtocolLimits limits;
+    private final Observer observer;
+    private final Socket socket = new Socket();
+    private InputStream in;
+    private OutputStream out;
+
+    /** A connection to register {@code programId} at {@code gatewayHost:gatewayPort}. */
+    public RegisteredConnection(String gatewayHost, int gatewayPort, String programId, String localHost,
+                                Duration connectTimeout, ProtocolLimits limits, Observer observer) {
+        if (programId.isEmpty() || programId.length() > RegistrationRecords.MAX_PROGRAM_ID || programId.contains("*")) {
+            throw new IllegalArgumentException("Program ID '" + programId + "' must have 1 to "
+                    + RegistrationRecords.MAX_PROGRAM_ID + " characters and no *");
+        }
+        this.gatewayHost = gatewayHost;
+        this.gatewayPort = gatewayPort;
+        this.programId = programId;
+        this.localHost = localHost;
+        this.connectTimeout = connectTimeout;
+        this.limits = limits;
+        this.observer = observer;
+    }
+
+    /**
+     * Connects and registers: GW_REGISTER_TP, the host/Program ID block, ready (0xd1).
+     *
+     * @throws RegistrationRefusedException if the gateway refuses (its text and SAP rc)
+     * @throws IOException if the gateway cannot be reached or answers with something else
+     */
+    public void register() throws IOException {
+        socket.connect(new InetSocketAddress(gatewayHost, gatewayPort), (int) connectTimeout.toMillis());
+        socket.setTcpNoDelay(true);
+        in = new BufferedInputStream(socket.getInputStream(), 65536);
+        out = new BufferedOutputStream(socket.getOutputStream(), 65536);
+        byte[] ipv4 = socket.getLocalAddress().getAddress().length == 4 ? socket.getLocalAddress().getAddress() : new byte[4];
+        send(RegistrationRecords.register(ipv4, localHost, programId).encode());
+        byte[] reply = read();
+        if (!GatewayRecord.isGatewayRecord(reply)) {
+            refused(AppcRecord.decode(reply));
+        }
+        send(RegistrationRecords.hostBlock(localHost, programId));
+        send(RegistrationRecords.ready().encode());
+    }
+
+    /**
+     * Serves calls until the connection closes.
+     *
+     * @throws RegistrationRefusedException if the gateway refuses the registration after the block
+     * @throws RfcProtocolException on a malformed or oversized frame (the caller closes and re-registers)
+     * @throws IOException when the gateway goes away
+     */
+    public void serve(CallHandler handler) throws IOException {
+        AppcMessageAssembler assembler = new AppcMessageAssembler(limits.maxMessageBytes());
+        String conversation = null;
+        long bytesIn = 0;
+        while (true) {
+            byte[] payload = read();
+            if (NiFrames.isPing(payload)) {
+                send(NiFrames.pong());
+                continue;
+            }
+            if (NiFrames.isPong(payload) || payload.length == 0) {
+                continue;
+            }
+            AppcRecord record = AppcRecord.decode(payload);
+            AppcHeader header = record.header();
+            if (header.appcReturnCode() != 0 || header.errorLength() > 0) {
+                refused(record);
+            }
+            AppcFunction function = header.appcFunction();
+            if (function == AppcFunction.F_SAP_REGTP || function == AppcFunction.F_SAP_PING) {
+                conversation = header.conversationId();                   // a call arrives (or a handle update)
+            } else if (function == AppcFunction.F_ACCEPT_CONVERSATION || function == AppcFunction.F_RECEIVE) {
+                if (assembler.pendingBytes() == 0) {
+                    observer.callStarted();
+                }
+                bytesIn += payload.length;
+                if (assembler.add(record)) {
+                    byte[] reply = handler.handle(assembler.message());
+                    String id = conversation != null ? conversation : header.conversationId();
+                    long bytesOut = reply(id, reply);
+                    observer.callFinished(bytesIn, bytesOut);
+                    bytesIn = 0;
+                    conversation = null;
+                }
+            }
+        }
+    }
+
+    private long reply(String conversation, byte[] reply) throws IOException {
+        long written = 0;
+        int offset = 0;
+        do {
+            int length = Math.min(AppcRecord.MAX_CHUNK, reply.length - offset);
+            boolean last = offset + length >= reply.length;
+            byte[] record = RegistrationRecords.reply(conversation, reply, offset, length, last).encode();
+            write(record);
+            written += record.length;
+            offset += length;
+        } while (offset < reply.length);
+        write(RegistrationRecords.deallocate(conversation).encode());
+        write(RegistrationRecords.unaccept(conversation).encode());
+        write(RegistrationRecords.rearm().encode());
+        out.flush();
+        return written;
+    }
+
+    private void refused(AppcRecord record) throws RegistrationRefusedException, RfcProtocolException {
+        String text = GatewayErrorBlock.isErrorBlock(record.errorText())
+                ? GatewayErrorBlock.decode(record.errorText()).message() : "no error text";
+        throw new RegistrationRefusedException("gateway " + gatewayHost + ":" + gatewayPort + " refused Program ID "
+                + programId + ": " + text + " (SAP rc " + record.header().sapReturnCode() + ")",
+                record.header().sapReturnCode());
+    }
+
+    private byte[] read() throws IOException {
+        byte[] payload = NiFrames.read(in, limits.maxRecordBytes());
+        if (payload == null) {
+            throw new SocketException("the gateway closed the connection");
+        }
+        return payload;
+    }
+
+    private void send(byte[] payload) throws IOException {
+        write(payload);
+        out.flush();
+    }
+
+    private void write(byte[] payload) throws IOException {
+        synchronized (socket) {
+            NiFrames.write(out, payload, 0, payload.length);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.rfcbridge.simulators.onprem;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.rfcbridge.api.CommunicationFailureException;
+import org.rfcbridge.api.RfcException;
+import org.rfcbridge.api.SystemFailureException;
+import org.rfcbridge.api.data.Function;
+import org.rfcbridge.protocol.Bytes;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.RfcProtocolException;
+import org.rfcbridge.protocol.appc.AppcDataMessages;
+import org.rfcbridge.protocol.appc.AppcFunction;
+import org.rfcbridge.protocol.appc.AppcHeader;
+import org.rfcbridge.protocol.appc.AppcMessageAssembler;
+import org.rfcbridge.protocol.appc.AppcRecord;
+import org.rfcbridge.protocol.appc.AppcReturnCode;
+import org.rfcbridge.protocol.appc.ClientConversationRecords;
+import org.rfcbridge.protocol.appc.InitializeParameters;
+import org.rfcbridge.protocol.classic.ClassicSerializer;
+import org.rfcbridge.protocol.classic.LogonRequest;
+import org.rfcbridge.protocol.classic.LogonResponse;
+import org.rfcbridge.protocol.gateway.AcceptInfo;
+import org.rfcbridge.protocol.gateway.GatewayErrorBlock;
+import org.rfcbridge.protocol.gateway.GatewayRecord;
+import org.rfcbridge.protocol.gateway.GatewayRequestType;
+import org.rfcbridge.protocol.ni.NiFrames;
+
+/**
+ * The calling on-prem ABAP system ("SM59"): type-T destinations by name, each a Program ID at a
+ * gateway, and the caller's identity (system ID, client, user, language). It performs what
+ * {@code CALL FUNCTION ... DESTINATION} does: one conversation through the gateway per call, with the
+ * caller's logon relayed ahead of the call so the registered program can route by sender.
+ *
+ * <p>The conversation follows the NW RFC SDK client of the captures ({@code protocol-cpic.md} §2.5):
+ * GW_NORMAL_CLIENT, F_INITIALIZE_CONVERSATION naming the Program ID as TP, F_SET_PARTNER_LU_NAME,
+ * F_ALLOCATE, data, F_DEALLOCATE. A real ABAP work process opens a type-T call with F_SAP_INIT
+ * (0xca) instead, whose full layout is not public.
+ */
+public final class SimulatedAbapSystem {
+    /**
+     * Who calls.
+     *
+     * @param systemId the system ID, e.g. {@code YI3}
+     * @param client   the client, e.g. {@code 000}
+     * @param user     the calling user
+     * @param language the logon language
+     */
+    public record Identity(String systemId, String client, String user, String language) {
+    }
+
+    /**
+     * An SM59 destination of type T (registered server program).
+     *
+     * @param name        destination name, e.g. {@code MYDESTINATION_000}
+     * @param gatewayHost gateway host
+     * @param gatewayPort gateway port (3300 + system number)
+     * @param programId   the registered server program's Program ID
+     */
+    public record TypeTDestination(String name, String gatewayHost, int gatewayPort, String programId) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Identity identity;
+    private final Duration timeout;
+    private final ProtocolLimits limits;
+    private final ClassicSerializer serializer;
+    private final Map<String, TypeTDestination> destinations = new ConcurrentHashMap<>();
+
+    /** A calling system with the given identity and the time it waits for any answer. */
+    public SimulatedAbapSystem(Identity identity, Duration timeout, ProtocolLimits limits) {
+        this.identity = identity;
+        this.timeout = timeout;
+        this.limits = limits;
+        this.serializer = new ClassicSerializer(limits);
+    }
+
+    /** Creates or replaces a destination (SM59: Create / Save). */
+    public void addDestination(TypeTDestination destination) {
+        destinations.put(destination.name(), destination);
+    }
+
+    /**
+     * SM59's "Connection Test": logon with an embedded RFC_PING.
+     *
+     * @return the elapsed time
+     */
+    public Duration connectionTest(String destinationName) throws RfcException {
+        TypeTDestination destination = destination(destinationName);
+        long start = System.nanoTime();
+        byte[] reply = converse(destination, logon(destination).encode(RANDOM.nextInt()), "RFC_PING");
+        try {
+            LogonResponse.decode(reply, 0, reply.length, limits, describe(destination));
+        } catch (RfcProtocolException e) {
+            throw new SystemFailureException(describe(destination) + " answered the connection test with a malformed "
+                    + "reply: " + e.getMessage(), e);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * {@code CALL FUNCTION ... DESTINATION}: sends the IMPORTING, CHANGING and TABLES values and takes
+     * the EXPORTING, CHANGING and TABLES values of the reply, or throws the error it reports.
+     */
+    public void call(String destinationName, Function function) throws RfcException {
+        TypeTDestination destination = destination(destinationName);
+        byte[] chain = logon(destination).encodeWithCall(RANDOM.nextInt(), serializer.encodeRequest(function));
+        byte[] reply = converse(destination, chain, function.name());
+        try {
+            serializer.decodeResponse(reply, 0, reply.length, function, describe(destination));
+        } catch (RfcProtocolException e) {
+            throw new SystemFailureException(describe(destination) + " answered " + function.name()
+                    + " with a malformed reply: " + e.getMessage(), e);
+        }
+    }
+
+    private TypeTDestination destination(String name) throws CommunicationFailureException {
+        TypeTDestination destination = destinations.get(name);
+        if (destination == null) {
+            throw new CommunicationFailureException("Destination " + name + " does not exist (SM59)");
+        }
+        return destination;
+    }
+
+    private LogonRequest logon(TypeTDestination destination) {
+        byte[] session = new byte[16];
+        RANDOM.nextBytes(session);
+        return new LogonRequest(identity.client(), identity.user(), null, identity.language(), session, "127.0.0.1",
+                identity.systemId(), "onprem", destination.name(), "SAPLSRFC", "RFCPING", identity.systemId());
+    }
+
+    private static String describe(TypeTDestination d) {
+        return "destination " + d.name() + " (program " + d.programId() + " at gateway " + d.gatewayHost() + ":"
+                + d.gatewayPort() + ")";
+    }
+
+    /** One conversation: set-up, the chain, the reply chain, F_DEALLOCATE. */
+    private byte[] converse(TypeTDestination destination, byte[] chain, String function) throws RfcException {
+        String where = describe(destination);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(destination.gatewayHost(), destination.gatewayPort()),
+                    (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            socket.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65536);
+            String program = destination.programId();
+            GatewayRecord hello = new GatewayRecord(2, GatewayRequestType.GW_NORMAL_CLIENT.code(), new byte[] {127, 0, 0, 1},
+                    new byte[4], "sapsim\0\0\0\0", "1100", new byte[5], 0x0e, "onprem", "sapsim", "        ", 6,
+                    AcceptInfo.EINFO.bit() | AcceptInfo.PING.bit() | AcceptInfo.CONN_EINFO.bit()
+                            | AcceptInfo.EXTINITOPT.bit() | AcceptInfo.GW_ACCEPT_DIST_TRACE.bit(), -1, null, 0, 0, 0);
+            write(out, hello.encode());
+            GatewayRecord.decode(read(in));
+            String tp = program.length() > 8 ? program.substring(0, 8) : program;
+            write(out, ClientConversationRecords.initialize(destination.name(), "onprem", tp,
+                    ClientConversationRecords.REGISTERED_PROGRAM, InitializeParameters.client(identity.systemId() + "_"
+                            + identity.client(), hex16(), hex16(), "127.0.0.1", identity.user(), program)).encode());
+            AppcRecord initialized = expect(in, where);
+            String conversation = initialized.header().conversationId();
+            int connectionIndex = Bytes.u16(initialized.header().operationInfo(), 30);
+            write(out, ClientConversationRecords.setPartnerLuName(conversation, destination.gatewayHost()).encode());
+            write(out, ClientConversationRecords.allocate(conversation, destination.name(), "onprem", tp,
+                    ClientConversationRecords.REGISTERED_PROGRAM, connectionIndex).encode());
+            expect(in, where);
+            AppcHeader template = new AppcHeader(AppcFunction.F_SAP_SEND).protocol(2).conversationId(conversation);
+            for (AppcRecord record : AppcDataMessages.outgoing(template, chain, 0xffff, connectionIndex)) {
+                write(out, record.encode());
+                if (AppcDataMessages.isBarrier(record)) {
+                    expect(in, where);
+                }
+            }
+            AppcMessageAssembler assembler = new AppcMessageAssembler(limits.maxMessageBytes());
+            while (!assembler.add(expect(in, where))) {
+                // continuation records until the end of the message
+            }
+            byte[] reply = assembler.message();
+            write(out, ClientConversationRecords.deallocate(conversation).encode());
+            return reply;
+        } catch (SocketTimeoutException e) {
+            throw new CommunicationFailureException("Timeout: " + where + " did not answer " + function + " within "
+                    + timeout.toMillis() + " ms", e);
+        } catch (RfcProtocolException e) {
+            throw new CommunicationFailureException("Malformed data from the gateway for " + where + ": "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CommunicationFailureException("Connection to " + where + " failed: " + e, e);
+        }
+    }
+
+    /** Reads the next APPC record, answering pings; a record with an error is the gateway's refusal. */
+    private AppcRecord expect(InputStream in, String where) throws IOException, RfcException {
+        while (true) {
+            byte[] payload = read(in);
+            if (NiFrames.isPing(payload) || NiFrames.isPong(payload) || payload.length == 0) {
+                continue;
+            }
+            AppcRecord record = AppcRecord.decode(payload);
+            AppcHeader h = record.header();
+            if (h.appcReturnCode() != 0 || h.errorLength() > 0) {
+                String text = GatewayErrorBlock.isErrorBlock(record.errorText())
+                        ? GatewayErrorBlock.decode(record.errorText()).message() : "no error text";
+                AppcReturnCode rc = AppcReturnCode.of(h.appcReturnCode());
+                throw new CommunicationFailureException("Gateway refused the call to " + where + ": " + text
+                        + " (" + (rc == null ? "CPI-C rc " + h.appcReturnCode() : rc.name()) + ", SAP rc "
+                        + h.sapReturnCode() + ")");
+            }
+            return record;
+        }
+    }
+
+    private byte[] read(InputStream in) throws IOException {
+        byte[] payload = NiFrames.read(in, limits.maxRecordBytes());
+        if (payload == null) {
+            throw new IOException("the gateway closed the connection");
+        }
+        return payload;
+    }
+
+    private static void write(OutputStream out, byte[] payload) throws IOException {
+        NiFrames.write(out, payload, 0, payload.length);
+        out.flush();
+    }
+
+    private static String hex16() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            text.append(Character.toUpperCase(Character.forDigit(RANDOM.nextInt(16), 16)));
+        }
+        return text.toString();
+    }
+}
