@@ -44,7 +44,7 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 public class AssemblyIT extends RfcBridgeTestSupport {
     /** Bundles the rfcbridge feature must bring up. Grows with each bundle. */
     static final String[] EXPECTED_BUNDLES = {"org.rfcbridge.rfc-api", "org.rfcbridge.rfc-protocol",
-        "org.rfcbridge.routing", "org.rfcbridge.truststore"};
+        "org.rfcbridge.routing", "org.rfcbridge.truststore", "org.rfcbridge.cpic-listener", "org.rfcbridge.simulators"};
 
     @Inject
     BundleContext bundleContext;

@@ -1,0 +1,90 @@
+package org.rfcbridge.cpic.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.simulators.onprem.OnPremMain;
+import org.rfcbridge.simulators.onprem.SimulatedGateway;
+
+/** {@code ./rfcbridge onprem ping|call}: output and exit status against a registered program. */
+class OnPremCommandLineTest {
+    private SimulatedGateway gateway;
+    private RegisteredConnection connection;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        gateway = SimulatedGateway.start(SimulatedGateway.Settings.defaults(0), event -> { });
+        connection = new RegisteredConnection("127.0.0.1", gateway.port(), "CLOUD_SYSTEM_VIA_BC", "bridge",
+                Duration.ofSeconds(2), ProtocolLimits.DEFAULT, new RegisteredConnection.Observer() { });
+        connection.register();
+        Thread server = new Thread(() -> {
+            try {
+                connection.serve(new SampleCallHandler());
+            } catch (java.io.IOException e) {
+                // closed at the end of the test
+            }
+        });
+        server.setDaemon(true);
+        server.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (gateway.registrations().stream().noneMatch(r -> r.state() == SimulatedGateway.RegistrationState.WAITING)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        connection.close();
+        gateway.close();
+    }
+
+    private Run run(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = OnPremMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void pingPrintsTheElapsedTime() throws Exception {
+        Run run = run("ping", "--gateway", "127.0.0.1:" + gateway.port(), "--program-id", "CLOUD_SYSTEM_VIA_BC");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().matches("Connection test of MYDESTINATION_000 \\(Program ID CLOUD_SYSTEM_VIA_BC at "
+                + "127.0.0.1:" + gateway.port() + "\\): OK in \\d+\\.\\d{3} ms\\s*"), run.out());
+    }
+
+    @Test
+    void callPrintsTheResultAsJson() throws Exception {
+        Run run = run("call", "--gateway", "127.0.0.1:" + gateway.port(), "--program-id", "CLOUD_SYSTEM_VIA_BC",
+                "STFC_CHANGING", "{\"START_VALUE\": 10, \"COUNTER\": 1}");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("\"RESULT\": 11"), run.out());
+        assertTrue(run.out().contains("\"COUNTER\": 2"), run.out());
+    }
+
+    @Test
+    void failuresExitNonZeroWithTheErrorAsJson() throws Exception {
+        Run wrongProgram = run("call", "--gateway", "127.0.0.1:" + gateway.port(), "--program-id", "NOT_THERE",
+                "STFC_CONNECTION");
+        assertEquals(1, wrongProgram.status());
+        assertTrue(wrongProgram.out().contains("\"error\": \"COMMUNICATION_FAILURE\""), wrongProgram.out());
+        assertTrue(wrongProgram.out().contains("SAP rc 679"), wrongProgram.out());
+        assertEquals(2, run("call", "--gateway", "127.0.0.1:" + gateway.port(), "--program-id", "X").status());
+        assertEquals(2, run("ping", "--program-id", "X").status());
+        assertEquals(2, run("nonsense").status());
+    }
+}
