@@ -295,4 +295,23 @@ class OnPremConversationTest {
         onPrem.call("MYDESTINATION_000", call);
         assertEquals(5, call.exports().getInt("RESULT"));
     }
+
+    @Test
+    void faultInjectionCutsDelaysAndRefuses() throws Exception {
+        AtomicReference<IOException> failure = register(2);
+        assertTrue(gateway.cutRegistration(PROGRAM_ID));
+        eventually(() -> failure.get() != null);
+        eventually(() -> gateway.registrations().size() == 1);
+        gateway.delayReplies(Duration.ofMillis(400));
+        long start = System.nanoTime();
+        onPrem.connectionTest("MYDESTINATION_000");
+        assertTrue(System.nanoTime() - start >= Duration.ofMillis(400).toNanos(), "the reply was delayed");
+        gateway.delayReplies(Duration.ZERO);
+        gateway.refuseRegistrations(true);
+        AtomicReference<IOException> refused = register(1);
+        eventually(() -> refused.get() != null);
+        assertEquals(720, ((RegistrationRefusedException) refused.get()).sapReturnCode());
+        assertEquals(1, gateway.registrations().size(), "the refused program was not added");
+        assertTrue(gateway.connections().isEmpty(), "no client conversation is left open: " + gateway.connections());
+    }
 }
