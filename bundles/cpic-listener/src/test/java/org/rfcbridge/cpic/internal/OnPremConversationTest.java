@@ -170,6 +170,18 @@ class OnPremConversationTest {
     }
 
     @Test
+    void anAbapExceptionReachesTheCallerWithItsKeyAndMessage() throws Exception {
+        register(1);
+        Function call = org.rfcbridge.api.metadata.FunctionMetadata.builder("Z_RAISE_NOT_FOUND").build().newFunction();
+        org.rfcbridge.api.AbapException e = assertThrows(org.rfcbridge.api.AbapException.class,
+                () -> onPrem.call("MYDESTINATION_000", call));
+        assertEquals("NOT_FOUND", e.key());
+        assertEquals("SR", e.abapMessage().messageClass());
+        assertEquals("012", e.abapMessage().number());
+        assertEquals("ABC", e.abapMessage().v1());
+    }
+
+    @Test
     void nothingRegisteredIsACommunicationFailureWithRc679() {
         CommunicationFailureException e = assertThrows(CommunicationFailureException.class,
                 () -> onPrem.connectionTest("MYDESTINATION_000"));

@@ -34,6 +34,10 @@ final class SampleCallHandler implements CallHandler {
             if (name.equals("RFCPING")) {
                 return LogonResponse.encodeRegisteredServerAccept("127.0.0.1", "rfcbridge-test", 1.0);
             }
+            if (name.equals("Z_RAISE_NOT_FOUND")) {
+                throw new org.rfcbridge.api.AbapException("NOT_FOUND", "Nothing found",
+                        new org.rfcbridge.api.AbapMessage("SR", "E", "012", "ABC", "", "", "", "Nothing found"));
+            }
             FunctionMetadata metadata = SampleFunctions.all().get(name);
             if (metadata == null) {
                 throw new SystemFailureException("Function module " + name + " not found", "CALL_FUNCTION_NOT_FOUND", null);
