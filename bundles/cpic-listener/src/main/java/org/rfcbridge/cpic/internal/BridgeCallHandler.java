@@ -1,0 +1,130 @@
+package org.rfcbridge.cpic.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.rfcbridge.api.CallContext;
+import org.rfcbridge.api.CallRouter;
+import org.rfcbridge.api.FunctionRepository;
+import org.rfcbridge.api.RfcDestination;
+import org.rfcbridge.api.RfcException;
+import org.rfcbridge.api.SystemFailureException;
+import org.rfcbridge.api.data.Function;
+import org.rfcbridge.api.metadata.FunctionMetadata;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.RfcProtocolException;
+import org.rfcbridge.protocol.classic.ClassicSerializer;
+import org.rfcbridge.protocol.classic.ErrorEnvelope;
+import org.rfcbridge.protocol.classic.LogonRequest;
+import org.rfcbridge.protocol.classic.LogonResponse;
+import org.rfcbridge.protocol.classic.ResponseOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the bridge does with a relayed call: read the caller's logon (sender system ID and client,
+ * user, language, the SM59 destination), answer SM59's connection test, get the function's interface
+ * from the repository (cached per function), decode the parameters, ask routing for the destination,
+ * call it, and write back its results or its error as the ABAP caller expects them. Every failure
+ * becomes a reply: the caller always gets an answer it understands.
+ */
+final class BridgeCallHandler implements CallHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeCallHandler.class);
+    /** Program name written into replies ({@code 0x0130}). */
+    static final String PROGRAM_NAME = "RFCBRIDGE";
+
+    private final String programId;
+    private final Supplier<CallRouter> router;
+    private final Supplier<FunctionRepository> repository;
+    private final String repositoryName;
+    private final boolean pingForward;
+    private final ListenerCounters counters;
+    private final ClassicSerializer serializer;
+    private final ProtocolLimits limits;
+    private final Map<String, FunctionMetadata> metadata = new ConcurrentHashMap<>();
+
+    BridgeCallHandler(String programId, Supplier<CallRouter> router, Supplier<FunctionRepository> repository,
+                      String repositoryName, boolean pingForward, ListenerCounters counters, ProtocolLimits limits) {
+        this.programId = programId;
+        this.router = router;
+        this.repository = repository;
+        this.repositoryName = repositoryName;
+        this.pingForward = pingForward;
+        this.counters = counters;
+        this.limits = limits;
+        this.serializer = new ClassicSerializer(limits);
+    }
+
+    /** Forgets the cached interfaces (the repository changed). */
+    void invalidate() {
+        metadata.clear();
+    }
+
+    @Override
+    public byte[] handle(byte[] chain) {
+        long start = System.nanoTime();
+        String function = "?";
+        try {
+            LogonRequest logon = LogonRequest.decode(chain, 0, chain.length, limits);
+            function = serializer.functionName(chain, 0, chain.length);
+            String receiver = logon.destination().isEmpty() ? programId : logon.destination();
+            CallContext call = new CallContext(logon.systemId(), logon.client(), receiver, function, logon.user(),
+                    logon.language());
+            if (function.equals("RFCPING") || function.equals("RFC_PING")) {
+                if (pingForward) {
+                    route(call).ping();
+                }
+                return LogonResponse.encodeRegisteredServerAccept("127.0.0.1", PROGRAM_NAME, micros(start));
+            }
+            Function request = serializer.decodeRequest(chain, 0, chain.length, metadata(function));
+            route(call).execute(request);
+            return serializer.encodeResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
+        } catch (RfcException e) {
+            return error(function, e);
+        } catch (RfcProtocolException e) {
+            return error(function, new SystemFailureException("RFC Bridge cannot decode the call of " + function + ": "
+                    + e.problem()));
+        } catch (RuntimeException e) {
+            LOG.warn("Program ID {}: {} failed inside the bridge", programId, function, e);
+            return error(function, new SystemFailureException("RFC Bridge failed on " + function + ": " + e));
+        }
+    }
+
+    private RfcDestination route(CallContext call) throws RfcException {
+        CallRouter current = router.get();
+        if (current == null) {
+            throw new SystemFailureException("RFC Bridge has no routing (the routing bundle is not running)");
+        }
+        return current.route(call);
+    }
+
+    private FunctionMetadata metadata(String function) throws RfcException {
+        FunctionMetadata known = metadata.get(function);
+        if (known != null) {
+            return known;
+        }
+        FunctionRepository current = repository.get();
+        if (current == null) {
+            throw new SystemFailureException("Repository server " + repositoryName + " of Program ID " + programId
+                    + " is not available: configure the destination " + repositoryName);
+        }
+        Optional<FunctionMetadata> found = current.getFunctionMetadata(function);
+        if (found.isEmpty()) {
+            throw new SystemFailureException("Function module " + function + " not found in repository server "
+                    + repositoryName, "CALL_FUNCTION_NOT_FOUND", null);
+        }
+        metadata.put(function, found.get());
+        return found.get();
+    }
+
+    private byte[] error(String function, RfcException e) {
+        counters.error(function + ": " + e.getMessage());
+        return ErrorEnvelope.encode(e);
+    }
+
+    private static double micros(long start) {
+        return (System.nanoTime() - start) / 1000.0;
+    }
+}

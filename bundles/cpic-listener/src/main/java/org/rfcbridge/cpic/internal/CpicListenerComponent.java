@@ -1,0 +1,178 @@
+package org.rfcbridge.cpic.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.rfcbridge.api.CallRouter;
+import org.rfcbridge.api.ConnectionState;
+import org.rfcbridge.api.ConnectionStatus;
+import org.rfcbridge.api.FunctionRepository;
+import org.rfcbridge.api.ListenerStatistics;
+import org.rfcbridge.api.RfcListener;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One listener: a Program ID registered at the gateway of a CPIC server with a number of
+ * connections, handing calls to routing. A changed configuration re-activates only this listener,
+ * which registers again; the others are not disturbed. Activation returns at once: registering
+ * happens on the listener's own threads.
+ */
+@Component(name = "org.rfcbridge.cpic.listener", configurationPid = "org.rfcbridge.cpic.listener",
+        configurationPolicy = ConfigurationPolicy.REQUIRE, service = RfcListener.class, immediate = true)
+@Designate(ocd = CpicListenerConfig.class, factory = true)
+public final class CpicListenerComponent implements RfcListener {
+    private static final Logger LOG = LoggerFactory.getLogger(CpicListenerComponent.class);
+    /** SAP's Program ID rules: 1 to 63 characters; letters, digits and a few separators; no blanks, no *. */
+    static final Pattern PROGRAM_ID = Pattern.compile("[A-Za-z0-9_.:\\-/]{1,63}");
+
+    private final Map<String, CpicServerComponent> servers = new ConcurrentHashMap<>();
+    private final Map<String, FunctionRepository> repositories = new ConcurrentHashMap<>();
+    private final ListenerCounters counters = new ListenerCounters();
+    private volatile CallRouter router;
+    private volatile CpicListenerConfig config;
+    private volatile String problem = "";
+    private ListenerRuntime runtime;
+    private BridgeCallHandler handler;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setRouter(CallRouter callRouter) {
+        router = callRouter;
+    }
+
+    void unsetRouter(CallRouter callRouter) {
+        if (router == callRouter) {
+            router = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addServer(CpicServerComponent server) {
+        servers.put(server.name(), server);
+    }
+
+    void removeServer(CpicServerComponent server) {
+        servers.remove(server.name(), server);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRepository(FunctionRepository repository) {
+        repositories.put(repository.name(), repository);
+        invalidate();
+    }
+
+    void removeRepository(FunctionRepository repository) {
+        repositories.remove(repository.name(), repository);
+        invalidate();
+    }
+
+    private synchronized void invalidate() {
+        if (handler != null) {
+            handler.invalidate();
+        }
+    }
+
+    @Activate
+    synchronized void activate(CpicListenerConfig configuration, Map<String, Object> properties) {
+        config = configuration;
+        String programId = configuration.program_id() == null ? "" : configuration.program_id().trim();
+        if (!PROGRAM_ID.matcher(programId).matches()) {
+            problem = "field program.id '" + configuration.program_id() + "' is not a Program ID (1 to 63 letters, "
+                    + "digits or _ . : - /; no blanks, no *)";
+            LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
+            return;
+        }
+        problem = "";
+        ProtocolLimits limits = new ProtocolLimits(configuration.max_frame_size(), ProtocolLimits.DEFAULT.maxMessageBytes(),
+                ProtocolLimits.DEFAULT.maxTableRows(), ProtocolLimits.DEFAULT.maxTableBytes(), ProtocolLimits.DEFAULT.maxItems());
+        handler = new BridgeCallHandler(programId, () -> router, () -> repositories.get(configuration.repository()),
+                configuration.repository(), configuration.ping_forward(), counters, limits);
+        runtime = new ListenerRuntime(configuration.name(), programId, Math.max(1, configuration.connections()),
+                this::gateway, handler, counters, new ListenerRuntime.Settings(
+                        Duration.ofSeconds(configuration.connect_timeout()), Duration.ofSeconds(configuration.retry_max()),
+                        Duration.ofSeconds(configuration.stop_timeout()), limits));
+        if (configuration.enabled()) {
+            runtime.start();
+        }
+    }
+
+    private GatewayAddress gateway() {
+        String name = config.server();
+        CpicServerComponent server = servers.get(name);
+        if (server == null) {
+            throw new IllegalStateException("CPIC server " + name + " is not configured (org.rfcbridge.cpic.server "
+                    + "with name=" + name + ")");
+        }
+        if (server.gateway() == null) {
+            throw new IllegalStateException("CPIC server " + name + " is unusable: " + server.problem());
+        }
+        return server.gateway();
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        if (runtime != null) {
+            runtime.stop();
+        }
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public String programId() {
+        return config.program_id();
+    }
+
+    @Override
+    public ConnectionState state() {
+        return runtime == null ? ConnectionState.DEAD : runtime.state();
+    }
+
+    @Override
+    public List<ConnectionStatus> connections() {
+        return runtime == null ? List.of() : runtime.connections();
+    }
+
+    @Override
+    public ListenerStatistics statistics() {
+        return counters.snapshot();
+    }
+
+    @Override
+    public String lastError() {
+        return !problem.isEmpty() ? problem : runtime == null ? "" : runtime.lastError();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (runtime != null && runtime.state() == ConnectionState.STOPPED) {
+            runtime.start();
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (runtime != null) {
+            runtime.stop();
+        }
+    }
+}

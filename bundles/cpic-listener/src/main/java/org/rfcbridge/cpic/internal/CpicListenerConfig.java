@@ -1,0 +1,54 @@
+package org.rfcbridge.cpic.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Factory PID {@code org.rfcbridge.cpic.listener}: SAP BC's "Add Listener". */
+@ObjectClassDefinition(name = "RFC Bridge Listener (registered server program)",
+        description = "Registers a Program ID at an on-prem gateway and takes the calls of the SM59 destination of "
+                + "type T that names it (SAP BC: Add Listener).")
+@interface CpicListenerConfig {
+    @AttributeDefinition(name = "Name", description = "The listener's name.")
+    String name();
+
+    @AttributeDefinition(name = "SAP server", description = "The CPIC server (org.rfcbridge.cpic.server name) whose "
+            + "gateway to register at, e.g. Connection_to_OP.")
+    String server();
+
+    @AttributeDefinition(name = "Program ID", description = "As in SM59 (registered server program), e.g. "
+            + "CLOUD_SYSTEM_VIA_BC: 1 to 63 characters, no blanks, no *. Case-sensitive.")
+    String program_id();
+
+    @AttributeDefinition(name = "Number of threads", min = "1", max = "100",
+            description = "Registered connections, each serving one call at a time.")
+    int connections() default 5;
+
+    @AttributeDefinition(name = "Repository server", description = "The destination whose DDIC describes the "
+            + "functions (e.g. Connection_to_Cloud).")
+    String repository();
+
+    @AttributeDefinition(name = "Enabled")
+    boolean enabled() default true;
+
+    @AttributeDefinition(name = "Forward connection tests", description = "Answer SM59's connection test by pinging "
+            + "the routed destination instead of answering it here.")
+    boolean ping_forward() default false;
+
+    @AttributeDefinition(name = "Connect timeout (s)", min = "1")
+    int connect_timeout() default 10;
+
+    @AttributeDefinition(name = "Longest retry interval (s)", min = "1",
+            description = "Reconnects start after 1 s and double up to this.")
+    int retry_max() default 60;
+
+    @AttributeDefinition(name = "Stop timeout (s)", min = "0",
+            description = "How long stopping waits for calls in flight.")
+    int stop_timeout() default 30;
+
+    @AttributeDefinition(name = "Largest frame (bytes)", min = "1024",
+            description = "Larger NI records close the connection, which registers again.")
+    int max_frame_size() default 16777216;
+
+    /** The Web Console lists factory configurations by this. */
+    String webconsole_configurationFactory_nameHint() default "{name}: {program.id} at {server}";
+}

@@ -1,0 +1,239 @@
+package org.rfcbridge.cpic.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import org.rfcbridge.api.ConnectionState;
+import org.rfcbridge.api.ConnectionStatus;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.RfcProtocolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registered connections of one listener, each on its own thread: register, serve calls, and
+ * when the gateway goes away, refuses the registration or sends a malformed frame, close that one
+ * connection and register again after an exponential back-off (1 s doubling to the configured
+ * maximum, with jitter). Nothing here blocks the caller of {@link #start()}.
+ */
+final class ListenerRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerRuntime.class);
+    static final long FIRST_RETRY_MILLIS = 1000;
+
+    /**
+     * How the connections run.
+     *
+     * @param connectTimeout  TCP connect timeout
+     * @param retryMax        longest back-off
+     * @param stopTimeout     how long {@link #stop()} waits for calls in flight
+     * @param limits          decoding limits (largest frame)
+     */
+    record Settings(Duration connectTimeout, Duration retryMax, Duration stopTimeout, ProtocolLimits limits) {
+    }
+
+    private final String listener;
+    private final String programId;
+    private final Supplier<GatewayAddress> gateway;
+    private final CallHandler handler;
+    private final ListenerCounters counters;
+    private final Settings settings;
+    private final List<ConnectionSlot> slots = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean stopping;
+
+    /**
+     * @param gateway where to register; throws {@link IllegalStateException} with the reason when there is no usable gateway
+     */
+    ListenerRuntime(String listener, String programId, int connections, Supplier<GatewayAddress> gateway,
+                    CallHandler handler, ListenerCounters counters, Settings settings) {
+        this.listener = listener;
+        this.programId = programId;
+        this.gateway = gateway;
+        this.handler = handler;
+        this.counters = counters;
+        this.settings = settings;
+        for (int i = 0; i < connections; i++) {
+            slots.add(new ConnectionSlot(i));
+        }
+    }
+
+    /** Starts one thread per connection and returns at once. */
+    synchronized void start() {
+        stopping = false;
+        for (ConnectionSlot slot : slots) {
+            Thread thread = new Thread(() -> run(slot), "rfcbridge-listener-" + listener + "-" + slot.index);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    private void run(ConnectionSlot slot) {
+        int attempt = 0;
+        while (!stopping) {
+            slot.set(ConnectionState.STARTING);
+            GatewayAddress address;
+            try {
+                address = gateway.get();
+            } catch (IllegalStateException e) {
+                slot.fail(e.getMessage(), counters);
+                attempt = pause(attempt);
+                continue;
+            }
+            RegisteredConnection connection = new RegisteredConnection(address.host(), address.port(), programId,
+                    localHost(), settings.connectTimeout(), settings.limits(), observer(slot));
+            slot.connection = connection;
+            try {
+                connection.register();
+                slot.set(ConnectionState.ALIVE);
+                attempt = 0;
+                LOG.info("Listener {}: connection {} registered Program ID {} at gateway {}", listener, slot.index,
+                        programId, address);
+                connection.serve(handler);
+            } catch (RegistrationRefusedException e) {
+                slot.fail(e.getMessage(), counters);
+                LOG.warn("Listener {}: connection {}: {}", listener, slot.index, e.getMessage());
+            } catch (RfcProtocolException e) {
+                slot.fail("closed after a malformed frame from gateway " + address + ": " + e.getMessage(), counters);
+                LOG.warn("Listener {}: connection {} closed after a malformed frame from gateway {}: {}", listener,
+                        slot.index, address, e.getMessage());
+                attempt = 0;
+            } catch (IOException e) {
+                if (!stopping) {
+                    slot.fail("gateway " + address + " is not reachable or closed the connection: " + e.getMessage(),
+                            counters);
+                    LOG.warn("Listener {}: connection {} to gateway {}: {}", listener, slot.index, address, e.toString());
+                }
+            } finally {
+                connection.close();
+                slot.connection = null;
+            }
+            if (!stopping) {
+                attempt = pause(attempt);
+            }
+        }
+        slot.set(ConnectionState.STOPPED);
+    }
+
+    private RegisteredConnection.Observer observer(ConnectionSlot slot) {
+        return new RegisteredConnection.Observer() {
+            @Override
+            public void callStarted() {
+                slot.set(ConnectionState.BUSY);
+                counters.callStarted();
+            }
+
+            @Override
+            public void callFinished(long bytesIn, long bytesOut) {
+                counters.callFinished(bytesIn, bytesOut);
+                if (stopping) {
+                    slot.connection.close();          // finish the call in flight, then leave
+                } else {
+                    slot.set(ConnectionState.ALIVE);
+                }
+            }
+        };
+    }
+
+    /** Sleeps the back-off for this attempt (interrupted by {@link #stop()}); returns the next attempt number. */
+    private int pause(int attempt) {
+        long max = settings.retryMax().toMillis();
+        long base = Math.min(max, FIRST_RETRY_MILLIS << Math.min(attempt, 20));
+        long jittered = (long) (base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+        try {
+            Thread.sleep(Math.max(1, Math.min(max, jittered)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return attempt + 1;
+    }
+
+    /**
+     * Unregisters: idle connections close at once, busy ones after their call (up to the stop
+     * timeout), then every thread ends.
+     */
+    synchronized void stop() {
+        stopping = true;
+        for (ConnectionSlot slot : slots) {
+            if (slot.state() != ConnectionState.BUSY && slot.connection != null) {
+                slot.connection.close();
+            }
+        }
+        long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
+        for (ConnectionSlot slot : slots) {
+            while (slot.state() == ConnectionState.BUSY && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            RegisteredConnection connection = slot.connection;
+            if (connection != null) {
+                connection.close();
+            }
+        }
+        for (Thread thread : threads) {
+            thread.interrupt();
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+        for (ConnectionSlot slot : slots) {
+            slot.set(ConnectionState.STOPPED);
+        }
+    }
+
+    List<ConnectionStatus> connections() {
+        List<ConnectionStatus> list = new ArrayList<>();
+        for (ConnectionSlot slot : slots) {
+            list.add(slot.status());
+        }
+        return list;
+    }
+
+    /** ALIVE if any connection is registered; otherwise BUSY, STARTING, DEAD or STOPPED in that order. */
+    ConnectionState state() {
+        ConnectionState best = ConnectionState.STOPPED;
+        for (ConnectionSlot slot : slots) {
+            best = rank(slot.state()) > rank(best) ? slot.state() : best;
+        }
+        return best;
+    }
+
+    private static int rank(ConnectionState state) {
+        switch (state) {
+            case ALIVE: return 4;
+            case BUSY: return 3;
+            case STARTING: return 2;
+            case DEAD: return 1;
+            default: return 0;
+        }
+    }
+
+    /** The error of a DEAD connection if there is one, else the most recent error of a call or connection. */
+    String lastError() {
+        for (ConnectionSlot slot : slots) {
+            if (slot.state() == ConnectionState.DEAD && !slot.lastError().isEmpty()) {
+                return slot.lastError();
+            }
+        }
+        return counters.lastError();
+    }
+
+    private static String localHost() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "rfcbridge";
+        }
+    }
+}
