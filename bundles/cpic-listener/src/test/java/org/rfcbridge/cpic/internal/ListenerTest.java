@@ -184,7 +184,7 @@ class ListenerTest {
         assertEquals("MYDESTINATION_000", context.receiver());
         assertEquals("STFC_STRUCTURE", context.functionName());
         assertEquals("DEVELOPER", context.user());
-        assertEquals(1, counters.snapshot().calls());
+        eventually(() -> counters.snapshot().calls() == 1);
     }
 
     @Test
@@ -222,7 +222,8 @@ class ListenerTest {
                 .contains("Name or password is incorrect"));
         cloud.failure = null;
         callConnection();
-        assertEquals(ConnectionState.ALIVE, listener.state(), "the listener survives every error");
+        // the reply reaches the caller a moment before the connection reports itself free again
+        eventually(() -> listener.state() == ConnectionState.ALIVE);
     }
 
     private void callConnection() throws RfcException {
