@@ -314,4 +314,37 @@ class ListenerTest {
         assertEquals(ConnectionState.STOPPED, listener.state());
         eventually(() -> gateway.registrations().isEmpty());
     }
+
+    @Test
+    void noCallIsLostUnderSustainedConcurrentLoad() throws Exception {
+        // regression: the gateway used to lose a reply when a connection said "ready" before its caller took it
+        startListener(5, false, ProtocolLimits.DEFAULT);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                results.add(pool.submit(() -> {
+                    int calls = 0;
+                    while (System.nanoTime() < end) {
+                        Function call = SampleFunctions.STFC_CHANGING.newFunction();
+                        call.imports().setValue("START_VALUE", calls);
+                        onPrem.call("MYDESTINATION_000", call);
+                        assertEquals(calls, call.exports().getInt("RESULT"));
+                        calls++;
+                    }
+                    return calls;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> result : results) {
+                total += result.get();
+            }
+            long served = total;
+            eventually(() -> counters.snapshot().calls() == served);
+            assertEquals(0, counters.snapshot().errors());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

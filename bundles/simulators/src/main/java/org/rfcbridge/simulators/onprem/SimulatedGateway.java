@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -325,7 +326,11 @@ public final class SimulatedGateway implements AutoCloseable {
         final InputStream in;
         final OutputStream out;
         final AtomicLong calls = new AtomicLong();
-        final BlockingQueue<Object> replies = new LinkedBlockingQueue<>();
+        /**
+         * Replies by conversation id. The server says "ready" (0xd0) right after its reply, so the next call
+         * can be dispatched before the previous caller has taken its reply: each call has its own queue.
+         */
+        final Map<String, BlockingQueue<Object>> exchanges = new ConcurrentHashMap<>();
         volatile String programId;
         volatile String host;
         volatile RegistrationState state = RegistrationState.BUSY;
@@ -368,7 +373,7 @@ public final class SimulatedGateway implements AutoCloseable {
                 }
             } finally {
                 registrations.remove(this);
-                replies.offer(Boolean.FALSE);
+                exchanges.values().forEach(queue -> queue.offer(Boolean.FALSE));
                 events.accept("registration " + id + " of " + programId + " ended");
                 synchronized (armed) {
                     armed.notifyAll();
@@ -384,9 +389,17 @@ public final class SimulatedGateway implements AutoCloseable {
                     armed.notifyAll();
                 }
             } else if (function == AppcFunction.F_ASEND_DATA || function == AppcFunction.F_SEND_DATA) {
-                replies.offer(record);
+                deliver(record.header().conversationId(), record);
             } else if (function == AppcFunction.F_DEALLOCATE) {
-                replies.offer(Boolean.TRUE);
+                deliver(record.header().conversationId(), Boolean.TRUE);
+            }
+        }
+
+        /** Hands a reply to the call waiting for it; replies for no waiting call (a timed-out one) are dropped. */
+        private void deliver(String conversation, Object item) {
+            BlockingQueue<Object> queue = exchanges.get(conversation);
+            if (queue != null) {
+                queue.offer(item);
             }
         }
 
@@ -575,7 +588,17 @@ public final class SimulatedGateway implements AutoCloseable {
     private byte[] dispatch(String programId, byte[] chain, String function) throws GatewayRefusal, IOException {
         Registration r = acquire(programId);
         String conversation = Long.toString(conversations.incrementAndGet());
-        r.replies.clear();
+        BlockingQueue<Object> replies = new LinkedBlockingQueue<>();
+        r.exchanges.put(conversation, replies);
+        try {
+            return exchange(r, programId, conversation, replies, chain, function);
+        } finally {
+            r.exchanges.remove(conversation);
+        }
+    }
+
+    private byte[] exchange(Registration r, String programId, String conversation, BlockingQueue<Object> replies,
+                            byte[] chain, String function) throws GatewayRefusal, IOException {
         byte[] relayed = chain;
         if (corruptNextFrame.compareAndSet(true, false)) {
             relayed = chain.clone();
@@ -602,7 +625,7 @@ public final class SimulatedGateway implements AutoCloseable {
         while (true) {
             Object next;
             try {
-                next = r.replies.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                next = replies.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new GatewayRefusal(AppcReturnCode.CM_RESOURCE_FAILURE_RETRY, 0, "the gateway is stopping");
