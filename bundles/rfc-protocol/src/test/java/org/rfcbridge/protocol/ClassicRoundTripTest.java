@@ -206,6 +206,16 @@ class ClassicRoundTripTest {
     }
 
     @Test
+    void unknownParameterEncodingsAreRefusedNotMisDecoded() {
+        byte[] chain = new ItemWriter().empty(ItemIds.CALL_START).utf16(ItemIds.FUNCTION_NAME, "Z_ALL_TYPES")
+                .empty(ItemIds.CALL_CONTEXT).item(0x0777, "BXML".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .end().toByteArray();
+        RfcProtocolException e = assertThrows(RfcProtocolException.class,
+                () -> serializer.decodeRequest(chain, 0, chain.length, ALL));
+        assertTrue(e.problem().contains("item 0777") && e.problem().contains("SM59"), e.problem());
+    }
+
+    @Test
     void tablesBeyondTheLimitsAreRefusedBeforeAllocating() {
         ClassicSerializer strict = new ClassicSerializer(new ProtocolLimits(1 << 20, 1 << 20, 10, 1 << 20, 1000));
         byte[] header = new byte[8];

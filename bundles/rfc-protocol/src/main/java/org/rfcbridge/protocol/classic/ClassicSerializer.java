@@ -44,6 +44,10 @@ public final class ClassicSerializer {
     public static final int XRFC_CHUNK = 16_384;
     /** S/4 native table descriptor ({@code 0x0333}): kind, id, row count as big-endian u32 (public S/4 test data). */
     static final int S4_DESCRIPTOR_LENGTH = 12;
+    /** Items a classic request may hold after {@code 0x0512}, besides those decoded above. */
+    private static final java.util.Set<Integer> PARAMETER_SECTION = java.util.Set.of(ItemIds.TRACE_BLOCK,
+            ItemIds.TABLE_ID, ItemIds.TABLE_END, ItemIds.S4_TABLE_ID, ItemIds.S4_TABLE_TRAILER, ItemIds.END,
+            ItemIds.SERVER_RESET_DONE, ItemIds.SESSION_ID);
     /** {@code 0x0101} value of the first call after a logon and of RFC_PING (open-rfc). Meaning unknown. */
     static final byte[] FIRST_CALL_HEADER = {3, 1, 1, 5, 4, 1, 0, 3};
 
@@ -281,6 +285,7 @@ public final class ClassicSerializer {
         private long rowsExpected;
         private java.io.ByteArrayOutputStream xml;
         private long xmlOffset;
+        private boolean inParameters;
 
         Decoder(Function function, boolean request) {
             this.function = function;
@@ -380,9 +385,19 @@ public final class ClassicSerializer {
                     throw new RfcProtocolException("the partner sent fast-serialized parameters (item 5001), which "
                             + "this bridge does not decode; select the classic serializer for this destination in "
                             + "SM59 (Special Options > Transfer Protocol: Classic)", r.itemOffset());
+                case ItemIds.CALL_CONTEXT:
+                    inParameters = true;
+                    break;
                 default:
                     if (!request) {
                         envelope.collect(id, b, at, length);
+                    } else if (inParameters && !PARAMETER_SECTION.contains(id)) {
+                        // basXML and other serializers put their parameters in items the classic one never
+                        // uses; executing the call with initial values instead would be a silent mis-decode
+                        throw new RfcProtocolException("the call's parameters use item " + ItemIds.hex(id)
+                                + ", which the classic serializer does not use (basXML?); select the classic "
+                                + "serializer for this destination in SM59 (Special Options > Transfer Protocol: "
+                                + "Classic)", r.itemOffset());
                     }
             }
         }
