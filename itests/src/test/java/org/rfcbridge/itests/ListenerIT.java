@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import javax.inject.Inject;
@@ -27,16 +26,14 @@ import org.osgi.framework.ServiceRegistration;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.RfcDestination;
-import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.RfcListener;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
-import org.rfcbridge.api.metadata.FunctionMetadata;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.onprem.SimulatedGateway;
 import org.rfcbridge.simulators.samples.SampleFunctions;
-import org.rfcbridge.simulators.samples.SampleImplementations;
+import org.rfcbridge.simulators.samples.SampleDestination;
 
 /**
  * The configured listener in Karaf: a CPIC server, a listener and a routing rule as files in
@@ -55,42 +52,6 @@ public class ListenerIT extends RfcBridgeTestSupport {
     @Configuration
     public Option[] configuration() {
         return baseConfiguration();
-    }
-
-    /** A destination and repository that run the sample functions, as the simulated cloud will. */
-    static final class SampleCloud implements RfcDestination, FunctionRepository {
-        @Override
-        public String name() {
-            return "Connection_ITest";
-        }
-
-        @Override
-        public void execute(Function function) throws RfcException {
-            SampleImplementations.execute(function, "CLD");
-        }
-
-        @Override
-        public Duration ping() {
-            return Duration.ZERO;
-        }
-
-        @Override
-        public FunctionRepository repository() {
-            return this;
-        }
-
-        @Override
-        public Optional<FunctionMetadata> getFunctionMetadata(String functionName) {
-            return Optional.ofNullable(SampleFunctions.all().get(functionName));
-        }
-
-        @Override
-        public void invalidate(String functionName) {
-        }
-
-        @Override
-        public void invalidateAll() {
-        }
     }
 
     private static void eventually(String what, Callable<Boolean> condition) throws Exception {
@@ -124,7 +85,7 @@ public class ListenerIT extends RfcBridgeTestSupport {
         Path server = etc.resolve("org.rfcbridge.cpic.server-itest.cfg");
         Path listenerFile = etc.resolve("org.rfcbridge.cpic.listener-itest.cfg");
         Path rule = etc.resolve("org.rfcbridge.routing.rule-itestlistener.cfg");
-        SampleCloud cloud = new SampleCloud();
+        SampleDestination cloud = new SampleDestination("Connection_ITest", "CLD");
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(RfcDestination.NAME_PROPERTY, cloud.name());
         ServiceRegistration<?> registration = bundleContext.registerService(

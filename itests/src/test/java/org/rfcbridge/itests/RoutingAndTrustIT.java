@@ -28,12 +28,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.rfcbridge.api.CallContext;
 import org.rfcbridge.api.CallRouter;
-import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.ProxyConfiguration;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.TrustService;
-import org.rfcbridge.api.data.Function;
+import org.rfcbridge.simulators.samples.SampleDestination;
 
 /**
  * Routing rules and trusted certificates are the files in {@code etc/}: editing a rule file or
@@ -61,35 +60,6 @@ public class RoutingAndTrustIT extends RfcBridgeTestSupport {
     public Option[] configuration() {
         return OptionUtils.combine(baseConfiguration(),
                 systemProperty(CA_PEM).value(TestCertificates.caPem("RFC Bridge itest CA")));
-    }
-
-    /** A destination service as the WebSocket client will register one; routing only needs its name. */
-    static final class NamedDestination implements RfcDestination {
-        private final String name;
-
-        NamedDestination(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public void execute(Function function) {
-            throw new UnsupportedOperationException("not called by routing");
-        }
-
-        @Override
-        public Duration ping() {
-            return Duration.ZERO;
-        }
-
-        @Override
-        public FunctionRepository repository() {
-            return null;
-        }
     }
 
     private static Path etc() {
@@ -128,7 +98,7 @@ public class RoutingAndTrustIT extends RfcBridgeTestSupport {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(RfcDestination.NAME_PROPERTY, "ITest_Cloud");
         ServiceRegistration<RfcDestination> registration = bundleContext.registerService(RfcDestination.class,
-                new NamedDestination("ITest_Cloud"), properties);
+                new SampleDestination("ITest_Cloud", "CLD"), properties);
         Path rule = etc().resolve("org.rfcbridge.routing.rule-itest.cfg");
         CallContext stfc = new CallContext("YI3", "000", "MYDESTINATION_000", "STFC_CONNECTION", "DEVELOPER", "E");
         try {

@@ -4,21 +4,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.rfcbridge.api.CallRouter;
-import org.rfcbridge.api.FunctionRepository;
-import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.data.Function;
-import org.rfcbridge.api.metadata.FunctionMetadata;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.onprem.SimulatedGateway;
 import org.rfcbridge.simulators.samples.SampleFunctions;
-import org.rfcbridge.simulators.samples.SampleImplementations;
+import org.rfcbridge.simulators.samples.SampleDestination;
 
 /**
  * Small calls (STFC_CONNECTION) per second through the listener's registered connections: the
@@ -36,26 +32,13 @@ public final class ListenerLoadRun {
     public static void main(String[] args) throws Exception {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        FunctionRepository repository = new FunctionRepository() {
-            @Override public String name() { return "Local"; }
-            @Override public Optional<FunctionMetadata> getFunctionMetadata(String f) { return Optional.ofNullable(SampleFunctions.all().get(f)); }
-            @Override public void invalidate(String f) { }
-            @Override public void invalidateAll() { }
-        };
-        RfcDestination local = new RfcDestination() {
-            @Override public String name() { return "Local"; }
-            @Override public void execute(Function function) throws org.rfcbridge.api.RfcException {
-                SampleImplementations.execute(function, "LOC");
-            }
-            @Override public Duration ping() { return Duration.ZERO; }
-            @Override public FunctionRepository repository() { return repository; }
-        };
+        SampleDestination local = new SampleDestination("Local", "LOC");
         CallRouter router = call -> local;
         try (SimulatedGateway gateway = SimulatedGateway.start(SimulatedGateway.Settings.defaults(0), e -> { })) {
             ListenerCounters counters = new ListenerCounters();
             ListenerRuntime listener = new ListenerRuntime("load", "LOAD_PROGRAM", connections,
                     () -> new GatewayAddress("127.0.0.1", gateway.port()),
-                    new BridgeCallHandler("LOAD_PROGRAM", () -> router, () -> repository, "Local", false, counters,
+                    new BridgeCallHandler("LOAD_PROGRAM", () -> router, () -> local, "Local", false, counters,
                             ProtocolLimits.DEFAULT), counters,
                     new ListenerRuntime.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
                             ProtocolLimits.DEFAULT));

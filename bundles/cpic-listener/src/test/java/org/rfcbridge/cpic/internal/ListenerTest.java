@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,9 +21,7 @@ import org.rfcbridge.api.CallContext;
 import org.rfcbridge.api.CallRouter;
 import org.rfcbridge.api.CommunicationFailureException;
 import org.rfcbridge.api.ConnectionState;
-import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.LogonFailureException;
-import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
@@ -34,7 +31,7 @@ import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.onprem.SimulatedGateway;
 import org.rfcbridge.simulators.samples.SampleFunctions;
-import org.rfcbridge.simulators.samples.SampleImplementations;
+import org.rfcbridge.simulators.samples.SampleDestination;
 
 /**
  * The listener against the simulated on-prem system: SM59's test, calls routed to a destination, every
@@ -48,72 +45,12 @@ class ListenerTest {
     private SimulatedAbapSystem onPrem;
     private ListenerRuntime listener;
     private final ListenerCounters counters = new ListenerCounters();
-    private final TestDestination cloud = new TestDestination();
+    private final SampleDestination cloud = new SampleDestination("Connection_to_Cloud", "CLD");
     private final AtomicReference<CallContext> routed = new AtomicReference<>();
     private CallRouter router = call -> {
         routed.set(call);
         return cloud;
     };
-
-    /** The destination calls are routed to: runs the sample functions, or fails as told. */
-    static final class TestDestination implements RfcDestination {
-        volatile RfcException failure;
-        volatile Duration delay = Duration.ZERO;
-        volatile int pings;
-
-        @Override
-        public String name() {
-            return "Connection_to_Cloud";
-        }
-
-        @Override
-        public void execute(Function function) throws RfcException {
-            sleep(delay);
-            if (failure != null) {
-                throw failure;
-            }
-            SampleImplementations.execute(function, "CLD");
-        }
-
-        @Override
-        public Duration ping() {
-            pings++;
-            return Duration.ofMillis(1);
-        }
-
-        @Override
-        public FunctionRepository repository() {
-            return REPOSITORY;
-        }
-    }
-
-    static final FunctionRepository REPOSITORY = new FunctionRepository() {
-        @Override
-        public String name() {
-            return "Connection_to_Cloud";
-        }
-
-        @Override
-        public Optional<FunctionMetadata> getFunctionMetadata(String functionName) {
-            return Optional.ofNullable(SampleFunctions.all().get(functionName));
-        }
-
-        @Override
-        public void invalidate(String functionName) {
-        }
-
-        @Override
-        public void invalidateAll() {
-        }
-    };
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -125,7 +62,7 @@ class ListenerTest {
     }
 
     private void startListener(int connections, boolean pingForward, ProtocolLimits limits) throws Exception {
-        BridgeCallHandler handler = new BridgeCallHandler(PROGRAM_ID, () -> router, () -> REPOSITORY,
+        BridgeCallHandler handler = new BridgeCallHandler(PROGRAM_ID, () -> router, () -> cloud,
                 "Connection_to_Cloud", pingForward, counters, limits);
         listener = new ListenerRuntime("test", PROGRAM_ID, connections,
                 () -> new GatewayAddress("127.0.0.1", gateway.port()), handler, counters,
@@ -156,7 +93,7 @@ class ListenerTest {
     void smConnectionTestIsAnsweredByTheListener() throws Exception {
         startListener(1, false, ProtocolLimits.DEFAULT);
         assertTrue(onPrem.connectionTest("MYDESTINATION_000").toNanos() > 0);
-        assertEquals(0, cloud.pings, "answered here, not forwarded");
+        assertEquals(0, cloud.pings(), "answered here, not forwarded");
         assertEquals(ConnectionState.ALIVE, listener.state());
     }
 
@@ -164,7 +101,7 @@ class ListenerTest {
     void pingForwardPingsTheRoutedDestination() throws Exception {
         startListener(1, true, ProtocolLimits.DEFAULT);
         onPrem.connectionTest("MYDESTINATION_000");
-        assertEquals(1, cloud.pings);
+        assertEquals(1, cloud.pings());
     }
 
     @Test
@@ -209,18 +146,18 @@ class ListenerTest {
     @Test
     void everyErrorKindOfTheDestinationReachesTheCaller() throws Exception {
         startListener(1, false, ProtocolLimits.DEFAULT);
-        cloud.failure = new AbapException("NOT_FOUND", "nothing there");
+        cloud.failWith(new AbapException("NOT_FOUND", "nothing there"));
         assertEquals("NOT_FOUND", assertThrows(AbapException.class, this::callConnection).key());
-        cloud.failure = new SystemFailureException("short dump in the cloud");
+        cloud.failWith(new SystemFailureException("short dump in the cloud"));
         assertTrue(assertThrows(SystemFailureException.class, this::callConnection).getMessage()
                 .contains("short dump in the cloud"));
-        cloud.failure = new CommunicationFailureException("Connection_to_Cloud is unreachable");
+        cloud.failWith(new CommunicationFailureException("Connection_to_Cloud is unreachable"));
         assertTrue(assertThrows(CommunicationFailureException.class, this::callConnection).getMessage()
                 .contains("Connection_to_Cloud is unreachable"));
-        cloud.failure = new LogonFailureException("Name or password is incorrect");
+        cloud.failWith(new LogonFailureException("Name or password is incorrect"));
         assertTrue(assertThrows(LogonFailureException.class, this::callConnection).getMessage()
                 .contains("Name or password is incorrect"));
-        cloud.failure = null;
+        cloud.failWith(null);
         callConnection();
         // the reply reaches the caller a moment before the connection reports itself free again
         eventually(() -> listener.state() == ConnectionState.ALIVE);
@@ -233,7 +170,7 @@ class ListenerTest {
     @Test
     void fiveConnectionsServeFiveConcurrentCalls() throws Exception {
         startListener(5, false, ProtocolLimits.DEFAULT);
-        cloud.delay = Duration.ofMillis(400);
+        cloud.delay(Duration.ofMillis(400));
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
             List<Future<Integer>> results = new ArrayList<>();
@@ -269,7 +206,7 @@ class ListenerTest {
     @Test
     void anAclRefusalIsVisibleInTheState() throws Exception {
         gateway.refuseRegistrations(true);
-        BridgeCallHandler handler = new BridgeCallHandler(PROGRAM_ID, () -> router, () -> REPOSITORY, "X", false,
+        BridgeCallHandler handler = new BridgeCallHandler(PROGRAM_ID, () -> router, () -> cloud, "X", false,
                 counters, ProtocolLimits.DEFAULT);
         listener = new ListenerRuntime("test", PROGRAM_ID, 1, () -> new GatewayAddress("127.0.0.1", gateway.port()),
                 handler, counters, new ListenerRuntime.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2),
@@ -296,7 +233,7 @@ class ListenerTest {
     @Test
     void stoppingLetsTheCallInFlightFinish() throws Exception {
         startListener(1, false, ProtocolLimits.DEFAULT);
-        cloud.delay = Duration.ofMillis(800);
+        cloud.delay(Duration.ofMillis(800));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> call = pool.submit(() -> {

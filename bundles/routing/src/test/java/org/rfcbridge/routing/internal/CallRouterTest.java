@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rfcbridge.api.CallContext;
-import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.SystemFailureException;
-import org.rfcbridge.api.data.Function;
+import org.rfcbridge.simulators.samples.SampleDestination;
 
 /** The router as SAP BC's routing rules behave, plus the allowlist SAP BC lacks. */
 class CallRouterTest {
@@ -25,29 +23,9 @@ class CallRouterTest {
     private final RfcDestination cloud = destination("Connection_to_Cloud");
     private final RfcDestination other = destination("Other_Cloud");
 
-    /** A destination that records nothing: routing only looks at its name. */
+    /** A destination: routing only looks at its name. */
     static RfcDestination destination(String name) {
-        return new RfcDestination() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void execute(Function function) {
-                throw new UnsupportedOperationException("routing tests never call");
-            }
-
-            @Override
-            public Duration ping() {
-                return Duration.ZERO;
-            }
-
-            @Override
-            public FunctionRepository repository() {
-                return null;
-            }
-        };
+        return new SampleDestination(name, "CLD");
     }
 
     /** A rule component activated with the given configuration values, as SCR would. */
