@@ -55,14 +55,7 @@ public class ListenerIT extends RfcBridgeTestSupport {
     }
 
     private static void eventually(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("not within " + WAIT.toSeconds() + " s: " + what);
+        eventually(WAIT, what, condition);
     }
 
     private RfcListener listener(String name) {

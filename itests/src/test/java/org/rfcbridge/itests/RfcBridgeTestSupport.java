@@ -86,6 +86,19 @@ public abstract class RfcBridgeTestSupport {
         return options.toArray(new Option[0]);
     }
 
+    /** Waits up to {@code wait} for a condition of the running container; fails naming what did not happen. */
+    protected static void eventually(java.time.Duration wait, String what, java.util.concurrent.Callable<Boolean> condition)
+            throws Exception {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.call()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        org.junit.Assert.fail("not within " + wait.toSeconds() + " s: " + what);
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -80,13 +80,7 @@ class ListenerTest {
     }
 
     private static void eventually(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 15 s");
-            }
-            Thread.sleep(20);
-        }
+        Eventually.eventually(Duration.ofSeconds(15), condition);
     }
 
     @Test

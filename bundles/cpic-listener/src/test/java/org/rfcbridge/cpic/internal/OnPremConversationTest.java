@@ -100,13 +100,7 @@ class OnPremConversationTest {
     }
 
     private static void eventually(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(20);
-        }
+        Eventually.eventually(Duration.ofSeconds(10), condition);
     }
 
     @Test

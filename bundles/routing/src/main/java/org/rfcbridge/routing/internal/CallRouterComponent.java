@@ -31,9 +31,14 @@ public final class CallRouterComponent implements CallRouter {
     private volatile RoutingTable table = new RoutingTable(List.of());
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, updated = "updatedRule")
     void addRule(RoutingRuleComponent rule) {
         ruleComponents.add(rule);
+        rebuild();
+    }
+
+    /** A rule's configuration changed in place: SCR calls this after the rule's {@code @Modified}. */
+    void updatedRule(RoutingRuleComponent rule) {
         rebuild();
     }
 

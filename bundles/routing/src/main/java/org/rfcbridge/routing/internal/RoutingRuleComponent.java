@@ -5,6 +5,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One routing rule configuration. It compiles its rule when activated; an invalid configuration is
  * logged once, with its PID and field, and offers no rule, so it is ignored rather than half
- * applied. A changed configuration re-activates the component, which makes the router rebuild its
- * table for the next call.
+ * applied. A changed configuration is applied in place ({@code @Modified}): the service stays
+ * registered and SCR tells the router its properties changed, so there is no moment without the rule.
  */
 @Component(name = "org.rfcbridge.routing.rule", configurationPid = "org.rfcbridge.routing.rule",
         configurationPolicy = ConfigurationPolicy.REQUIRE, service = RoutingRuleComponent.class, immediate = true)
@@ -24,6 +25,7 @@ public final class RoutingRuleComponent {
     private RoutingRule rule;
 
     @Activate
+    @Modified
     void activate(RoutingRuleConfig config, Map<String, Object> properties) {
         String pid = String.valueOf(properties.getOrDefault("service.pid", "org.rfcbridge.routing.rule"));
         String name = config.name().isBlank() ? nameOf(pid, properties) : config.name().trim();
