@@ -125,6 +125,17 @@ class DecoderFuzzTest {
             refusedCleanly(() -> LogonResponse.decode(data, 0, data.length, SMALL, "fuzz"));
         });
         refusedCleanly(() -> NiFrames.read(new java.io.ByteArrayInputStream(input), SMALL.maxRecordBytes()));
+        // WebSocket RFC: messages are bare chains
+        refusedCleanly(() -> org.rfcbridge.protocol.wsrfc.WsRfcLogon.decode(payload, SMALL));
+        refusedCleanly(() -> org.rfcbridge.protocol.wsrfc.WsRfcLogonReply.decode(payload, SMALL, "fuzz"));
+        refusedCleanly(() -> {
+            org.rfcbridge.protocol.wsrfc.WsRfcMessages joiner = new org.rfcbridge.protocol.wsrfc.WsRfcMessages(
+                    SMALL.maxMessageBytes());
+            int half = payload.length / 2;
+            if (!joiner.add(payload, 0, half)) {
+                joiner.add(payload, half, payload.length - half);
+            }
+        });
     }
 
     private static void walk(byte[] data) throws RfcProtocolException {

@@ -108,6 +108,22 @@ public final class ErrorEnvelope {
         return null;
     }
 
+    /**
+     * The error a reply chain reports, or {@code null} if it reports none.
+     *
+     * @param partner names the partner in texts
+     */
+    public static RfcException errorIn(byte[] b, int offset, int length, org.rfcbridge.protocol.ProtocolLimits limits,
+                                       String partner) throws org.rfcbridge.protocol.RfcProtocolException {
+        ErrorEnvelope envelope = new ErrorEnvelope();
+        org.rfcbridge.protocol.item.ItemReader reader = new org.rfcbridge.protocol.item.ItemReader(b, offset, length,
+                limits.maxItems());
+        while (reader.next()) {
+            envelope.collect(reader.id(), b, reader.valueOffset(), reader.valueLength());
+        }
+        return envelope.error(partner);
+    }
+
     /** A whole error reply for an error, as a registered server sends it. */
     public static byte[] encode(RfcException error) {
         ItemWriter w = new ItemWriter(256).empty(ItemIds.RESPONSE_START);
