@@ -1,0 +1,122 @@
+package org.rfcbridge.simulators.cloud;
+
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.rfcbridge.api.AbapException;
+import org.rfcbridge.api.RfcException;
+import org.rfcbridge.api.SystemFailureException;
+import org.rfcbridge.api.data.Function;
+import org.rfcbridge.api.metadata.FunctionMetadata;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.RfcProtocolException;
+import org.rfcbridge.protocol.classic.ClassicSerializer;
+import org.rfcbridge.protocol.classic.ErrorEnvelope;
+import org.rfcbridge.protocol.classic.ResponseOptions;
+import org.rfcbridge.protocol.item.ItemIds;
+import org.rfcbridge.protocol.item.ItemWriter;
+import org.rfcbridge.protocol.wsrfc.WsRfcLogon;
+import org.rfcbridge.protocol.wsrfc.WsRfcLogonReply;
+import org.rfcbridge.protocol.wsrfc.WsRfcMessages;
+import org.rfcbridge.simulators.samples.SampleFunctions;
+import org.rfcbridge.simulators.samples.SampleImplementations;
+
+/**
+ * One WebSocket RFC session of the simulated cloud system: the LOGON first, then invokes. Like a real
+ * server it answers a malformed message with silence ({@code protocol-wsrfc-2026.md} §2.4), a wrong
+ * user, password or client with the logon error text, and a function outside the communication
+ * arrangement with a SYSTEM_FAILURE. Public because Jetty calls listeners through method handles.
+ */
+public final class CloudSession implements Session.Listener.AutoDemanding {
+    private final SimulatedCloudSystem system;
+    private final ClassicSerializer serializer;
+    private final ProtocolLimits limits;
+    private final Consumer<String> events;
+    private Session session;
+    private WsRfcMessages message;
+    private CommunicationUser user;
+
+    CloudSession(SimulatedCloudSystem system, ProtocolLimits limits, Consumer<String> events) {
+        this.system = system;
+        this.limits = limits;
+        this.events = events;
+        this.serializer = new ClassicSerializer(limits);
+        this.message = new WsRfcMessages(limits.maxMessageBytes());
+    }
+
+    @Override
+    public void onWebSocketOpen(Session opened) {
+        this.session = opened;
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        byte[] bytes = new byte[payload.remaining()];
+        payload.get(bytes);
+        callback.succeed();
+        try {
+            if (!message.add(bytes, 0, bytes.length)) {
+                return;                                       // the rest of the request follows
+            }
+            byte[] chain = message.reply();
+            message = new WsRfcMessages(limits.maxMessageBytes());
+            byte[] reply = user == null ? logon(chain) : invoke(chain);
+            if (reply != null) {
+                session.sendBinary(ByteBuffer.wrap(reply), Callback.NOOP);
+            }
+        } catch (RfcProtocolException e) {
+            // a real server stays silent on a malformed frame; the client's timeout names the problem
+            events.accept("cloud: ignored a malformed message: " + e.getMessage());
+            message = new WsRfcMessages(limits.maxMessageBytes());
+        }
+    }
+
+    private byte[] logon(byte[] chain) throws RfcProtocolException {
+        WsRfcLogon logon = WsRfcLogon.decode(chain, limits);
+        CommunicationUser found = system.user(logon.user());
+        if (found == null || !found.password().equals(logon.password())) {
+            events.accept("cloud: refused the logon of user " + logon.user() + " (name or password)");
+            return error("Name or password is incorrect (repeat logon)");
+        }
+        if (!found.client().equals(logon.client())) {
+            events.accept("cloud: refused the logon of user " + logon.user() + " to client " + logon.client());
+            return error("Client " + logon.client() + " is not available in this system");
+        }
+        user = found;
+        events.accept("cloud: user " + logon.user() + " logged on to client " + logon.client());
+        return new WsRfcLogonReply(system.systemId(), "00", "cloud.simulated", "793", "758")
+                .encodeAccepted(found.user(), found.client(), logon.language(), "SAPLSYSU", 100.0);
+    }
+
+    private static byte[] error(String text) {
+        return new ItemWriter(256).item(ItemIds.RFC_HEADER, new byte[] {1, 1, 1, 1, 1, 1, 0, 0})
+                .utf16(ItemIds.ERROR_TEXT, text).end().toByteArray();
+    }
+
+    private byte[] invoke(byte[] chain) throws RfcProtocolException {
+        long start = System.nanoTime();
+        String name = serializer.functionName(chain, 0, chain.length);
+        try {
+            if (!system.allows(name)) {
+                throw new SystemFailureException("Function module " + name + " is not allowed for user " + user.alias()
+                        + " by its communication arrangement", "CALL_FUNCTION_NO_AUTH", null);
+            }
+            FunctionMetadata metadata = SampleFunctions.all().get(name);
+            if (metadata == null) {
+                throw new SystemFailureException("Function module " + name + " not found", "CALL_FUNCTION_NOT_FOUND", null);
+            }
+            Function call = serializer.decodeRequest(chain, 0, chain.length, metadata);
+            SampleImplementations.execute(call, system.systemId());
+            events.accept("cloud: " + name + " for " + user.alias());
+            return serializer.encodeResponse(call, new ResponseOptions(null, "SAPL" + name.substring(0,
+                    Math.min(4, name.length())), (System.nanoTime() - start) / 1000.0));
+        } catch (AbapException e) {
+            return ErrorEnvelope.encode(e);
+        } catch (RfcException e) {
+            events.accept("cloud: " + name + " failed: " + e.getMessage());
+            return ErrorEnvelope.encode(e);
+        }
+    }
+}

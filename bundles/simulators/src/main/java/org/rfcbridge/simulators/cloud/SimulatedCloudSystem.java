@@ -1,0 +1,140 @@
+package org.rfcbridge.simulators.cloud;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.simulators.tls.CertificateAuthority;
+import org.rfcbridge.simulators.tls.IssuedCertificate;
+
+/**
+ * A simulated cloud ABAP system: a WebSocket RFC server over TLS on {@code 127.0.0.1}, path
+ * {@code /sap/bc/rfc}, subprotocol {@code rfc.sap.com}, with certificates made at start (its CA is
+ * {@link #caPem()}), communication users with alias users, and an allowlist of functions as a
+ * communication arrangement would have.
+ */
+public final class SimulatedCloudSystem implements AutoCloseable {
+    /** The path of the WebSocket RFC service. */
+    public static final String PATH = "/sap/bc/rfc";
+    /** The subprotocol a client asks for (reverse engineered, {@code protocol-wsrfc-2026.md} §1.3). */
+    public static final String SUBPROTOCOL = "rfc.sap.com";
+    /** Metadata functions SAP_COM_0636 allows, plus the samples. */
+    public static final Set<String> DEFAULT_ALLOWED = Set.of("RFC_PING", "RFCPING", "RFC_GET_FUNCTION_INTERFACE",
+            "DDIF_FIELDINFO_GET", "RFC_METADATA_GET", "STFC_CONNECTION", "STFC_CHANGING", "STFC_STRUCTURE");
+
+    private final Server server;
+    private final CertificateAuthority ca;
+    private final String systemId;
+    private final Map<String, CommunicationUser> users = new ConcurrentHashMap<>();
+    private final Set<String> allowed = ConcurrentHashMap.newKeySet();
+
+    private SimulatedCloudSystem(Server server, CertificateAuthority ca, String systemId) {
+        this.server = server;
+        this.ca = ca;
+        this.systemId = systemId;
+    }
+
+    /**
+     * Starts a cloud system.
+     *
+     * @param port   TCP port on 127.0.0.1, 0 for any free one
+     * @param hosts  names and addresses its certificate is issued for, e.g. {@code localhost}, {@code 127.0.0.1}
+     * @param events one line per logon, call and refusal
+     */
+    public static SimulatedCloudSystem start(int port, List<String> hosts, String systemId, ProtocolLimits limits,
+                                             Consumer<String> events) throws Exception {
+        CertificateAuthority ca = CertificateAuthority.create("Simulated Cloud CA", Duration.ofDays(365));
+        IssuedCertificate certificate = ca.issue(hosts, Duration.ofDays(90));
+        Server server = new Server();
+        SimulatedCloudSystem system = new SimulatedCloudSystem(server, ca, systemId);
+        system.users.put(CommunicationUser.TUTORIAL.alias().toUpperCase(), CommunicationUser.TUTORIAL);
+        system.allowed.addAll(DEFAULT_ALLOWED);
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        char[] password = "simulated".toCharArray();
+        tls.setKeyStore(certificate.keyStore("cloud", password));
+        tls.setKeyStorePassword(new String(password));
+        ServerConnector connector = new ServerConnector(server, tls);
+        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+        connector.setPort(port);
+        server.addConnector(connector);
+        ContextHandler context = new ContextHandler("/");
+        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, context, container -> {
+            container.setMaxBinaryMessageSize(limits.maxMessageBytes());
+            container.addMapping(PATH, (request, response, callback) -> {
+                if (!request.getSubProtocols().contains(SUBPROTOCOL)) {
+                    return null;                              // refused: 404 for an unknown protocol
+                }
+                response.setAcceptedSubProtocol(SUBPROTOCOL);
+                return new CloudSession(system, limits, events);
+            });
+        });
+        context.setHandler(upgrade);
+        server.setHandler(context);
+        server.start();
+        return system;
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** Its CA certificate in PEM: what an administrator puts into {@code etc/trust}. */
+    public String caPem() throws GeneralSecurityException {
+        return ca.certificatePem();
+    }
+
+    /** Its system ID. */
+    public String systemId() {
+        return systemId;
+    }
+
+    /** Adds a communication user. */
+    public void addUser(CommunicationUser user) {
+        users.put(user.alias().toUpperCase(), user);
+    }
+
+    /** Allows a function for every user (the communication arrangement's list). */
+    public void allow(String function) {
+        allowed.add(function);
+    }
+
+    /** Removes a function from the allowed list. */
+    public void refuse(String function) {
+        allowed.remove(function);
+    }
+
+    CommunicationUser user(String name) {
+        for (CommunicationUser user : users.values()) {
+            if (user.named(name)) {
+                return user;
+            }
+        }
+        return null;
+    }
+
+    boolean allows(String function) {
+        return allowed.contains(function);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IOException("stopping the simulated cloud system: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.rfcbridge.simulators.cloud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rfcbridge.api.LogonFailureException;
+import org.rfcbridge.api.SystemFailureException;
+import org.rfcbridge.api.data.Function;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.ClassicSerializer;
+import org.rfcbridge.protocol.wsrfc.WsRfcLogon;
+import org.rfcbridge.protocol.wsrfc.WsRfcLogonReply;
+import org.rfcbridge.simulators.samples.SampleFunctions;
+
+/** The simulated cloud system over real TLS with the real Jetty 12 WebSocket client. */
+class SimulatedCloudSystemTest {
+    private SimulatedCloudSystem cloud;
+    private WebSocketClient client;
+    private final ClassicSerializer serializer = new ClassicSerializer(ProtocolLimits.DEFAULT);
+
+    /** Collects the binary messages a session receives. Public: Jetty calls it through method handles. */
+    public static final class Inbox implements Session.Listener.AutoDemanding {
+        final BlockingQueue<byte[]> messages = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            byte[] bytes = new byte[payload.remaining()];
+            payload.get(bytes);
+            messages.add(bytes);
+            callback.succeed();
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        cloud = SimulatedCloudSystem.start(0, List.of("localhost", "127.0.0.1"), "CLD", ProtocolLimits.DEFAULT, e -> { });
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        trust.setCertificateEntry("cloud-ca", CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(cloud.caPem().getBytes())));
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        SslContextFactory.Client tls = new SslContextFactory.Client();
+        tls.setSslContext(context);
+        tls.setEndpointIdentificationAlgorithm("HTTPS");
+        ClientConnector connector = new ClientConnector();
+        connector.setSslContextFactory(tls);
+        client = new WebSocketClient(new HttpClient(new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector)));
+        client.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.stop();
+        cloud.close();
+    }
+
+    private Session open(Inbox inbox) throws Exception {
+        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        request.setSubProtocols(SimulatedCloudSystem.SUBPROTOCOL);
+        return client.connect(inbox, URI.create("wss://localhost:" + cloud.port() + SimulatedCloudSystem.PATH), request)
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    private static byte[] send(Session session, Inbox inbox, byte[] message) throws Exception {
+        session.sendBinary(ByteBuffer.wrap(message), Callback.NOOP);
+        return inbox.messages.poll(5, TimeUnit.SECONDS);
+    }
+
+    private static WsRfcLogon logon(String user, String password, String client) {
+        return new WsRfcLogon(client, user, password, "E", "127.0.0.1", "bridge", "Connection_to_Cloud", "RFCBRIDGE",
+                null, "RFCPING");
+    }
+
+    @Test
+    void theTutorialsAliasUserLogsOnAndCallsOverTls() throws Exception {
+        Inbox inbox = new Inbox();
+        Session session = open(inbox);
+        assertEquals(SimulatedCloudSystem.SUBPROTOCOL, session.getUpgradeResponse().getAcceptedSubProtocol());
+        byte[] reply = send(session, inbox, logon("BC_USER000", "PasswordForBC_USER000", "100").encode(42));
+        assertEquals("CLD", WsRfcLogonReply.decode(reply, ProtocolLimits.DEFAULT, "cloud").systemId());
+
+        Function call = SampleFunctions.STFC_CONNECTION.newFunction();
+        call.imports().setValue("REQUTEXT", "over WebSocket RFC");
+        byte[] result = send(session, inbox, serializer.encodeRequest(call));
+        serializer.decodeResponse(result, 0, result.length, call, "cloud");
+        assertEquals("over WebSocket RFC", call.exports().getString("ECHOTEXT"));
+        assertTrue(call.exports().getString("RESPTEXT").contains("Sysid: CLD"));
+        session.close();
+    }
+
+    @Test
+    void wrongPasswordAliasOrClientIsRefusedWithTheServersText() throws Exception {
+        for (WsRfcLogon wrong : new WsRfcLogon[] {logon("BC_USER000", "wrong", "100"), logon("NOBODY", "x", "100")}) {
+            Inbox inbox = new Inbox();
+            Session session = open(inbox);
+            byte[] reply = send(session, inbox, wrong.encode(1));
+            LogonFailureException e = assertThrows(LogonFailureException.class,
+                    () -> WsRfcLogonReply.decode(reply, ProtocolLimits.DEFAULT, "Connection_to_Cloud"));
+            assertEquals("Connection_to_Cloud refused the logon: Name or password is incorrect (repeat logon)", e.getMessage());
+            session.close();
+        }
+        Inbox inbox = new Inbox();
+        Session session = open(inbox);
+        byte[] reply = send(session, inbox, logon("BC_USER000", "PasswordForBC_USER000", "200").encode(1));
+        assertTrue(assertThrows(LogonFailureException.class, () -> WsRfcLogonReply.decode(reply, ProtocolLimits.DEFAULT,
+                "cloud")).getMessage().contains("Client 200 is not available"));
+    }
+
+    @Test
+    void aFunctionOutsideTheArrangementIsRefusedAndMalformedFramesGetSilence() throws Exception {
+        Inbox inbox = new Inbox();
+        Session session = open(inbox);
+        send(session, inbox, logon("BC_USER000", "PasswordForBC_USER000", "100").encode(7));
+        cloud.refuse("STFC_CHANGING");
+        Function call = SampleFunctions.STFC_CHANGING.newFunction();
+        byte[] refused = send(session, inbox, serializer.encodeRequest(call));
+        SystemFailureException e = assertThrows(SystemFailureException.class,
+                () -> serializer.decodeResponse(refused, 0, refused.length, call, "cloud"));
+        assertTrue(e.getMessage().contains("not allowed for user BC_USER000"), e.getMessage());
+        session.sendBinary(ByteBuffer.wrap(new byte[] {0x05, 0x02, 0x00, 0x00, 0x77, 0x77, 1, 2, 3}), Callback.NOOP);
+        session.sendBinary(ByteBuffer.wrap(new byte[] {(byte) 0xff, (byte) 0xff, 0, 0, (byte) 0xff, (byte) 0xff}),
+                Callback.NOOP);
+        assertNull(inbox.messages.poll(1, TimeUnit.SECONDS), "a real server stays silent on a malformed frame");
+    }
+}
