@@ -1,0 +1,222 @@
+package org.rfcbridge.wsrfc.internal;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.security.cert.CertificateExpiredException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.rfcbridge.api.CommunicationFailureException;
+import org.rfcbridge.api.RfcException;
+import org.rfcbridge.api.SystemFailureException;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.RfcProtocolException;
+import org.rfcbridge.protocol.wsrfc.WsRfcLogon;
+import org.rfcbridge.protocol.wsrfc.WsRfcLogonReply;
+import org.rfcbridge.protocol.wsrfc.WsRfcMessages;
+
+/**
+ * One logged-on WebSocket RFC session with one call in flight at a time: the upgrade (subprotocol
+ * and the {@code sap-*} headers of {@code protocol-wsrfc-2026.md} §1.3), the LOGON with the embedded
+ * RFCPING, then invokes whose replies are joined across messages. Every wait is bounded, and every
+ * failure is an {@link RfcException} whose text names the destination and what to check.
+ */
+final class WsRfcConnection implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Object CLOSED = new Object();
+
+    private final WsRfcSettings settings;
+    private final ProtocolLimits limits;
+    private final Inbox inbox;
+    private final Session session;
+    private WsRfcLogonReply system;
+
+    /** Receives the session's messages and its end. Public: Jetty calls listeners through method handles. */
+    public static final class Inbox implements Session.Listener.AutoDemanding {
+        final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+        volatile String closeReason = "";
+
+        @Override
+        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            byte[] bytes = new byte[payload.remaining()];
+            payload.get(bytes);
+            messages.add(bytes);
+            callback.succeed();
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+            closeReason = "closed by the server (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason)
+                    + ")";
+            messages.add(CLOSED);
+            callback.succeed();
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            closeReason = "broken: " + cause;
+            messages.add(CLOSED);
+        }
+    }
+
+    private WsRfcConnection(WsRfcSettings settings, ProtocolLimits limits, Inbox inbox, Session session) {
+        this.settings = settings;
+        this.limits = limits;
+        this.inbox = inbox;
+        this.session = session;
+    }
+
+    /**
+     * Connects and logs on.
+     *
+     * @throws CommunicationFailureException naming refused connections, TLS problems, HTTP statuses and timeouts
+     * @throws org.rfcbridge.api.LogonFailureException with the server's text for a wrong user, password or client
+     */
+    static WsRfcConnection open(WebSocketClient client, WsRfcSettings settings, ProtocolLimits limits) throws RfcException {
+        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        request.setSubProtocols(settings.subprotocol());
+        request.setHeader("sap-client", settings.client());
+        request.setHeader("sap-language", settings.language());
+        request.setHeader("sap-rfc-options", "rfc-delta=off");
+        request.setHeader("sap-rfc-subtype", "sync");
+        Inbox inbox = new Inbox();
+        Session session;
+        try {
+            session = client.connect(inbox, URI.create(settings.url()), request)
+                    .get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommunicationFailureException("Interrupted while connecting to destination " + settings.name());
+        } catch (ExecutionException | TimeoutException | java.io.IOException e) {
+            throw connectFailure(settings, e);
+        }
+        WsRfcConnection connection = new WsRfcConnection(settings, limits, inbox, session);
+        try {
+            WsRfcLogon logon = new WsRfcLogon(settings.client(), settings.user(), settings.password(), settings.language(),
+                    "127.0.0.1", "rfcbridge", settings.name(), "RFCBRIDGE", null, "RFCPING");
+            session.sendBinary(ByteBuffer.wrap(logon.encode(RANDOM.nextInt())), Callback.NOOP);
+            byte[] reply = connection.await("the LOGON");
+            connection.system = WsRfcLogonReply.decode(reply, limits, "Destination " + settings.name());
+            return connection;
+        } catch (RfcProtocolException e) {
+            connection.close();
+            throw new SystemFailureException("Destination " + settings.name() + " answered the LOGON with a malformed "
+                    + "reply: " + e.getMessage(), e);
+        } catch (RfcException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    static CommunicationFailureException connectFailure(WsRfcSettings settings, Exception e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String where = "destination " + settings.name() + " (" + settings.url() + ")";
+        if (cause instanceof TimeoutException) {
+            return new CommunicationFailureException("Timeout: " + where + " did not accept the connection within "
+                    + settings.connectTimeout().toMillis() + " ms", cause);
+        }
+        if (cause instanceof UpgradeException upgrade) {
+            return new CommunicationFailureException(where + " answered the WebSocket upgrade with HTTP status "
+                    + upgrade.getResponseStatusCode() + " instead of 101; check host, port and path " + settings.path(), cause);
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLHandshakeException || t instanceof java.security.cert.CertificateException) {
+                return new CommunicationFailureException(where + ": TLS failed: " + certificateProblem(cause, settings), cause);
+            }
+            if (t instanceof ConnectException) {
+                return new CommunicationFailureException(where + ": connection refused or unreachable: " + t.getMessage(),
+                        cause);
+            }
+        }
+        return new CommunicationFailureException(where + ": cannot connect: " + cause, cause);
+    }
+
+    /** What is wrong with the server's certificate, in words an administrator can act on. */
+    static String certificateProblem(Throwable failure, WsRfcSettings settings) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof CertificateExpiredException || message.contains("validity check failed")
+                    || message.contains("expired")) {
+                return "the server certificate has expired";
+            }
+            if (message.contains("No name matching") || message.contains("No subject alternative")) {
+                return "the server certificate is not issued for host " + settings.host();
+            }
+            if (message.contains("no trusted CA certificates are installed")) {
+                return message;
+            }
+            if (message.contains("unable to find valid certification path") || message.contains("PKIX path")) {
+                return "the server certificate is not signed by a trusted CA: add its CA certificate to etc/trust";
+            }
+        }
+        return String.valueOf(failure.getMessage());
+    }
+
+    /** The system the session is logged on to. */
+    WsRfcLogonReply system() {
+        return system;
+    }
+
+    /**
+     * Sends one invoke and returns its reply.
+     *
+     * @throws CommunicationFailureException on a timeout or a closed session (the session is then unusable)
+     */
+    byte[] invoke(byte[] chain, String function) throws RfcException {
+        session.sendBinary(ByteBuffer.wrap(chain), Callback.NOOP);
+        return await(function);
+    }
+
+    private byte[] await(String function) throws RfcException {
+        WsRfcMessages reply = new WsRfcMessages(limits.maxMessageBytes());
+        long deadline = System.nanoTime() + settings.callTimeout().toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                Object next = left <= 0 ? null : inbox.messages.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    close();
+                    throw new CommunicationFailureException("Timeout: destination " + settings.name() + " did not answer "
+                            + function + " within " + settings.callTimeout().toMillis() + " ms");
+                }
+                if (next == CLOSED) {
+                    throw new CommunicationFailureException("The WebSocket to destination " + settings.name() + " was "
+                            + inbox.closeReason + " during " + function);
+                }
+                byte[] message = (byte[]) next;
+                if (reply.add(message, 0, message.length)) {
+                    return reply.reply();
+                }
+            }
+        } catch (RfcProtocolException e) {
+            close();
+            throw new SystemFailureException("Destination " + settings.name() + " answered " + function
+                    + " with a malformed reply: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommunicationFailureException("Interrupted while waiting for destination " + settings.name());
+        }
+    }
+
+    /** True while the session is open. */
+    boolean isOpen() {
+        return session.isOpen();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

@@ -1,0 +1,129 @@
+package org.rfcbridge.wsrfc.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rfcbridge.api.CommunicationFailureException;
+import org.rfcbridge.api.LogonFailureException;
+import org.rfcbridge.api.data.Function;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.ClassicSerializer;
+import org.rfcbridge.simulators.cloud.SimulatedCloudSystem;
+import org.rfcbridge.simulators.samples.SampleFunctions;
+import org.rfcbridge.simulators.tls.CertificateAuthority;
+
+/** The WebSocket RFC connection against the simulated cloud system over real TLS, and what it says when things go wrong. */
+class WsRfcConnectionTest {
+    private SimulatedCloudSystem cloud;
+    private WebSocketClient client;
+    private final ClassicSerializer serializer = new ClassicSerializer(ProtocolLimits.DEFAULT);
+
+    @AfterEach
+    void stop() throws Exception {
+        if (client != null) {
+            client.stop();
+        }
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    private static SSLContext trusting(String pem) throws Exception {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.getBytes())));
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
+    private void start(List<String> certificateHosts, String trustedPem) throws Exception {
+        cloud = SimulatedCloudSystem.start(0, certificateHosts, "CLD", ProtocolLimits.DEFAULT, e -> { });
+        client = JettyClients.start(trusting(trustedPem == null ? cloud.caPem() : trustedPem), 1 << 20);
+    }
+
+    private WsRfcSettings settings(String host, String password) {
+        return new WsRfcSettings("Connection_to_Cloud", host, cloud.port(), "/sap/bc/rfc", "rfc.sap.com", "BC_USER000",
+                password, "100", "EN", Duration.ofSeconds(5), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void logsOnAndCallsWithTheTutorialsAliasUser() throws Exception {
+        start(List.of("localhost"), null);
+        try (WsRfcConnection connection = WsRfcConnection.open(client, settings("localhost", "PasswordForBC_USER000"),
+                ProtocolLimits.DEFAULT)) {
+            assertEquals("CLD", connection.system().systemId());
+            Function call = SampleFunctions.STFC_CONNECTION.newFunction();
+            call.imports().setValue("REQUTEXT", "Hello cloud");
+            byte[] reply = connection.invoke(serializer.encodeRequest(call), call.name());
+            serializer.decodeResponse(reply, 0, reply.length, call, "cloud");
+            assertEquals("Hello cloud", call.exports().getString("ECHOTEXT"));
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsALogonFailureWithTheServersText() throws Exception {
+        start(List.of("localhost"), null);
+        LogonFailureException e = assertThrows(LogonFailureException.class, () -> WsRfcConnection.open(client,
+                settings("localhost", "wrong"), ProtocolLimits.DEFAULT));
+        assertEquals("Destination Connection_to_Cloud refused the logon: Name or password is incorrect (repeat logon)",
+                e.getMessage());
+        assertTrue(!e.getMessage().contains("wrong"), "no password in the text");
+    }
+
+    @Test
+    void certificateProblemsAreNamed() throws Exception {
+        start(List.of("localhost"), CertificateAuthority.create("Other CA", Duration.ofDays(1)).certificatePem());
+        CommunicationFailureException untrusted = assertThrows(CommunicationFailureException.class,
+                () -> WsRfcConnection.open(client, settings("localhost", "x"), ProtocolLimits.DEFAULT));
+        assertTrue(untrusted.getMessage().contains("not signed by a trusted CA: add its CA certificate to etc/trust"),
+                untrusted.getMessage());
+        client.stop();
+        cloud.close();
+        start(List.of("localhost"), null);
+        CommunicationFailureException wrongHost = assertThrows(CommunicationFailureException.class,
+                () -> WsRfcConnection.open(client, settings("127.0.0.1", "x"), ProtocolLimits.DEFAULT));
+        assertTrue(wrongHost.getMessage().contains("not issued for host 127.0.0.1"), wrongHost.getMessage());
+    }
+
+    @Test
+    void aSilentServerIsATimeoutNamingTheDestination() throws Exception {
+        start(List.of("localhost"), null);
+        try (WsRfcConnection connection = WsRfcConnection.open(client, settings("localhost", "PasswordForBC_USER000"),
+                ProtocolLimits.DEFAULT)) {
+            CommunicationFailureException e = assertThrows(CommunicationFailureException.class,
+                    () -> connection.invoke(new byte[] {5, 2, 0, 0, 0x77, 0x77, (byte) 0xff, (byte) 0xff, 0, 0, (byte) 0xff,
+                        (byte) 0xff}, "Z_BROKEN"));
+            assertEquals("Timeout: destination Connection_to_Cloud did not answer Z_BROKEN within 1000 ms", e.getMessage());
+        }
+    }
+
+    @Test
+    void aHostWithSchemeOrPathIsRefusedSayingWhatToEnter() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WsRfcSettings("C",
+                "https://my-api.s4hana.cloud.sap/sap/bc/rfc", 443, null, "rfc.sap.com", "U", "P", "100", "E",
+                Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        assertEquals("field host 'https://my-api.s4hana.cloud.sap/sap/bc/rfc' must be the host name only, without "
+                + "https:// or a path: enter my-api.s4hana.cloud.sap", e.getMessage());
+        assertEquals("D", new WsRfcSettings("C", "h", 443, null, "p", "U", "P", "100", "de", Duration.ZERO, Duration.ZERO)
+                .language());
+        assertThrows(IllegalArgumentException.class, () -> new WsRfcSettings("C", "h", 443, null, "p", "U", "P", "1", "E",
+                Duration.ZERO, Duration.ZERO));
+    }
+}
