@@ -44,7 +44,8 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 public class AssemblyIT extends RfcBridgeTestSupport {
     /** Bundles the rfcbridge feature must bring up. Grows with each bundle. */
     static final String[] EXPECTED_BUNDLES = {"org.rfcbridge.rfc-api", "org.rfcbridge.rfc-protocol",
-        "org.rfcbridge.routing", "org.rfcbridge.truststore", "org.rfcbridge.cpic-listener", "org.rfcbridge.simulators"};
+        "org.rfcbridge.routing", "org.rfcbridge.truststore", "org.rfcbridge.cpic-listener", "org.rfcbridge.simulators",
+        "org.rfcbridge.wsrfc-client"};
 
     @Inject
     BundleContext bundleContext;
