@@ -499,7 +499,9 @@ public final class ClassicSerializer {
                 throw new RfcProtocolException("table " + tableName + " has more rows than its header's "
                         + rowsExpected, offset);
             }
-            if (length > tableRowLength || (!compressed && length != tableRowLength)) {
+            // A row may be shorter than the header's row length: SAP sends the used width (402 bytes of
+            // RFC_GET_FUNCTION_INTERFACE's 404-byte PARAMS rows, protocol-wsrfc-2026.md 4.1); the rest stays initial.
+            if (length > tableRowLength) {
                 throw new RfcProtocolException("row " + table.getNumRows() + " of table " + tableName + " has "
                         + length + " bytes, the table's rows have " + tableRowLength, offset);
             }
