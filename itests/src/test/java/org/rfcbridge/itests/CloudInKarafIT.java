@@ -18,6 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -57,9 +58,7 @@ public class CloudInKarafIT extends RfcBridgeTestSupport {
 
         @Override
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-            byte[] bytes = new byte[payload.remaining()];
-            payload.get(bytes);
-            messages.add(bytes);
+            messages.add(BufferUtil.toArray(payload));
             callback.succeed();
         }
     }

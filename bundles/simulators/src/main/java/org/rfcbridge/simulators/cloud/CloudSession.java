@@ -3,6 +3,7 @@ package org.rfcbridge.simulators.cloud;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.rfcbridge.api.AbapException;
@@ -53,8 +54,7 @@ public final class CloudSession implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        byte[] bytes = new byte[payload.remaining()];
-        payload.get(bytes);
+        byte[] bytes = BufferUtil.toArray(payload);
         callback.succeed();
         try {
             if (!message.add(bytes, 0, bytes.length)) {

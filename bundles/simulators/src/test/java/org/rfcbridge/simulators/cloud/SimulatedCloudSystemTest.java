@@ -20,6 +20,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -49,9 +50,7 @@ class SimulatedCloudSystemTest {
 
         @Override
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-            byte[] bytes = new byte[payload.remaining()];
-            payload.get(bytes);
-            messages.add(bytes);
+            messages.add(BufferUtil.toArray(payload));
             callback.succeed();
         }
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
@@ -50,9 +51,7 @@ final class WsRfcConnection implements AutoCloseable {
 
         @Override
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-            byte[] bytes = new byte[payload.remaining()];
-            payload.get(bytes);
-            messages.add(bytes);
+            messages.add(BufferUtil.toArray(payload));
             callback.succeed();
         }
 
