@@ -99,6 +99,14 @@ public final class CloudSession implements Session.Listener.AutoDemanding {
         long start = System.nanoTime();
         String name = serializer.functionName(chain, 0, chain.length);
         try {
+            FunctionMetadata lookup = RepositoryFunctions.METADATA.get(name);
+            if (lookup != null) {
+                Function call = serializer.decodeRequest(chain, 0, chain.length, lookup);
+                RepositoryFunctions.execute(call, SampleFunctions.all());
+                events.accept("cloud: " + name + " (repository look-up) for " + user.alias());
+                return serializer.encodeResponse(call, new ResponseOptions(null, "SAPLRFC_METADATA",
+                        (System.nanoTime() - start) / 1000.0));
+            }
             if (!system.allows(name)) {
                 throw new SystemFailureException("Function module " + name + " is not allowed for user " + user.alias()
                         + " by its communication arrangement", "CALL_FUNCTION_NO_AUTH", null);

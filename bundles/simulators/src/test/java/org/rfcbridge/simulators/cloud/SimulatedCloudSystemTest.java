@@ -29,11 +29,18 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rfcbridge.api.AbapException;
 import org.rfcbridge.api.LogonFailureException;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
+import org.rfcbridge.api.metadata.FieldMetadata;
+import org.rfcbridge.api.metadata.FunctionMetadata;
+import org.rfcbridge.api.metadata.ParameterMetadata;
+import org.rfcbridge.api.metadata.RecordMetadata;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.ClassicSerializer;
+import org.rfcbridge.protocol.ddic.FieldInfoRows;
+import org.rfcbridge.protocol.ddic.FunctionInterfaceRows;
 import org.rfcbridge.protocol.wsrfc.WsRfcLogon;
 import org.rfcbridge.protocol.wsrfc.WsRfcLogonReply;
 import org.rfcbridge.simulators.samples.SampleFunctions;
@@ -148,5 +155,47 @@ class SimulatedCloudSystemTest {
         session.sendBinary(ByteBuffer.wrap(new byte[] {(byte) 0xff, (byte) 0xff, 0, 0, (byte) 0xff, (byte) 0xff}),
                 Callback.NOOP);
         assertNull(inbox.messages.poll(1, TimeUnit.SECONDS), "a real server stays silent on a malformed frame");
+    }
+
+    /** The cloud system is the repository server: a client reads STFC_STRUCTURE's interface from it. */
+    @Test
+    void repositoryLookUpsDescribeTheFunctionsTheSystemOffers() throws Exception {
+        Inbox inbox = new Inbox();
+        Session session = open(inbox);
+        send(session, inbox, logon("BC_USER000", "PasswordForBC_USER000", "100").encode(3));
+        cloud.refuse("STFC_STRUCTURE");
+        Function gfi = lookUp(session, inbox, FunctionInterfaceRows.RFC_GET_FUNCTION_INTERFACE, "FUNCNAME",
+                "STFC_STRUCTURE");
+        FunctionMetadata read = FunctionInterfaceRows.read("STFC_STRUCTURE", gfi.tables().getTable("PARAMS"),
+                name -> FieldInfoRows.read(name, lookUp(session, inbox, FieldInfoRows.DDIF_FIELDINFO_GET, "TABNAME",
+                        name).tables().getTable("DFIES_TAB")));
+        assertEquals(SampleFunctions.STFC_STRUCTURE.parameters().size(), read.parameters().size());
+        for (ParameterMetadata expected : SampleFunctions.STFC_STRUCTURE.parameters()) {
+            ParameterMetadata actual = read.parameter(expected.name());
+            assertEquals(expected.direction(), actual.direction(), expected.name());
+            assertEquals(expected.type(), actual.type(), expected.name());
+            assertEquals(expected.length(), actual.length(), expected.name());
+        }
+        RecordMetadata rfctest = read.parameter("IMPORTSTRUCT").recordType();
+        assertEquals(264, rfctest.byteLength());
+        for (FieldMetadata field : SampleFunctions.RFCTEST.fields()) {
+            assertEquals(field.offset(), rfctest.find(field.name()).offset(), field.name());
+        }
+
+        AbapException missing = assertThrows(AbapException.class, () -> lookUp(session, inbox,
+                FunctionInterfaceRows.RFC_GET_FUNCTION_INTERFACE, "FUNCNAME", "Z_NOT_THERE"));
+        assertEquals("FU_NOT_FOUND", missing.key());
+        assertEquals("NOT_FOUND", assertThrows(AbapException.class, () -> lookUp(session, inbox,
+                FieldInfoRows.DDIF_FIELDINFO_GET, "TABNAME", "ZNONE")).key());
+        session.close();
+    }
+
+    private Function lookUp(Session session, Inbox inbox, FunctionMetadata metadata, String parameter, String value)
+            throws Exception {
+        Function call = metadata.newFunction();
+        call.imports().setValue(parameter, value);
+        byte[] reply = send(session, inbox, serializer.encodeRequest(call));
+        serializer.decodeResponse(reply, 0, reply.length, call, "cloud");
+        return call;
     }
 }
