@@ -51,8 +51,8 @@ public final class FunctionInterfaceRows {
             params.setValue("OPTIONAL", p.optional() ? "X" : "");
             if (p.recordType() != null) {
                 params.setValue("TABNAME", p.recordType().name());
-                params.setValue("EXID", String.valueOf(p.direction() == Direction.TABLES ? 'u'
-                        : p.type() == AbapType.TABLE ? 'h' : 'u'));
+                // a TABLES parameter names its row structure (u); an IMPORT/EXPORT table names a table type (h)
+                params.setValue("EXID", p.direction() != Direction.TABLES && p.type() == AbapType.TABLE ? "h" : "u");
                 params.setValue("INTLENGTH", p.recordType().byteLength());
             } else {
                 params.setValue("EXID", String.valueOf(p.type().exid()));

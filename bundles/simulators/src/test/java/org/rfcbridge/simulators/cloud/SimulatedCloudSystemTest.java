@@ -95,6 +95,13 @@ class SimulatedCloudSystemTest {
                 .get(10, TimeUnit.SECONDS);
     }
 
+    /** A session on which the tutorial's communication user has logged on. */
+    private Session loggedOn(Inbox inbox) throws Exception {
+        Session session = open(inbox);
+        send(session, inbox, logon("BC_USER000", "PasswordForBC_USER000", "100").encode(7));
+        return session;
+    }
+
     private static byte[] send(Session session, Inbox inbox, byte[] message) throws Exception {
         session.sendBinary(ByteBuffer.wrap(message), Callback.NOOP);
         return inbox.messages.poll(5, TimeUnit.SECONDS);
@@ -143,8 +150,7 @@ class SimulatedCloudSystemTest {
     @Test
     void aFunctionOutsideTheArrangementIsRefusedAndMalformedFramesGetSilence() throws Exception {
         Inbox inbox = new Inbox();
-        Session session = open(inbox);
-        send(session, inbox, logon("BC_USER000", "PasswordForBC_USER000", "100").encode(7));
+        Session session = loggedOn(inbox);
         cloud.refuse("STFC_CHANGING");
         Function call = SampleFunctions.STFC_CHANGING.newFunction();
         byte[] refused = send(session, inbox, serializer.encodeRequest(call));
@@ -161,8 +167,7 @@ class SimulatedCloudSystemTest {
     @Test
     void repositoryLookUpsDescribeTheFunctionsTheSystemOffers() throws Exception {
         Inbox inbox = new Inbox();
-        Session session = open(inbox);
-        send(session, inbox, logon("BC_USER000", "PasswordForBC_USER000", "100").encode(3));
+        Session session = loggedOn(inbox);
         cloud.refuse("STFC_STRUCTURE");
         Function gfi = lookUp(session, inbox, FunctionInterfaceRows.RFC_GET_FUNCTION_INTERFACE, "FUNCNAME",
                 "STFC_STRUCTURE");
