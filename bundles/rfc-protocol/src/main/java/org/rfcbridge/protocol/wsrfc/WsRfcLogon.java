@@ -4,8 +4,8 @@ import java.util.HexFormat;
 
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.RfcProtocolException;
+import org.rfcbridge.protocol.classic.LogonRequest;
 import org.rfcbridge.protocol.classic.PasswordScramble;
-import org.rfcbridge.protocol.classic.Texts;
 import org.rfcbridge.protocol.item.ItemIds;
 import org.rfcbridge.protocol.item.ItemReader;
 import org.rfcbridge.protocol.item.ItemWriter;
@@ -59,41 +59,27 @@ public record WsRfcLogon(String client, String user, String password, String lan
 
     /** Reads a LOGON (for the simulated cloud system); refuses one that carries a fast-serialization block. */
     public static WsRfcLogon decode(byte[] b, ProtocolLimits limits) throws RfcProtocolException {
+        checkFraming(b, limits);
+        // the LOGON carries the classic logon items (§2.2), so the classic reader takes them out
+        LogonRequest items = LogonRequest.decode(b, 0, b.length, limits);
+        byte[] token = items.sessionId().length == 0 ? null : items.sessionId();
+        return new WsRfcLogon(items.client(), items.user(), items.password(), items.language(), items.clientAddress(),
+                items.partnerHost(), items.destination(), items.programName(), token, items.functionName());
+    }
+
+    /** What only a WebSocket LOGON must satisfy: the 0101 header, the end item, no 0x5001 block. */
+    private static void checkFraming(byte[] b, ProtocolLimits limits) throws RfcProtocolException {
         ItemReader r = new ItemReader(b, 0, b.length, limits.maxItems());
-        String client = "";
-        String user = "";
-        String password = null;
-        String language = "";
-        String address = "";
-        String host = "";
-        String destination = "";
-        String program = "";
-        String function = "";
-        byte[] token = null;
         boolean sawHeader = false;
         while (r.next()) {
-            String text = Texts.decode(b, r.valueOffset(), r.valueLength()).trim();
-            switch (r.id()) {
-                case ItemIds.RFC_HEADER: sawHeader = true; break;
-                case ItemIds.CLIENT: client = text; break;
-                case ItemIds.USER: user = text; break;
-                case ItemIds.PASSWORD: password = PasswordScramble.descramble(b, r.valueOffset(), r.valueLength()); break;
-                case ItemIds.LANGUAGE: language = text; break;
-                case ItemIds.CLIENT_ADDRESS: address = text; break;
-                case ItemIds.PARTNER_HOST: host = text; break;
-                case ItemIds.DESTINATION: destination = text; break;
-                case ItemIds.PROGRAM_NAME: program = text; break;
-                case ItemIds.FUNCTION_NAME: function = text; break;
-                case ItemIds.SESSION_ID: token = r.value(); break;
-                case ItemIds.FAST_SERIALIZATION:
-                    throw new RfcProtocolException("a LOGON must not carry a fast-serialization block (5001)", r.itemOffset());
-                default: break;
+            if (r.id() == ItemIds.FAST_SERIALIZATION) {
+                throw new RfcProtocolException("a LOGON must not carry a fast-serialization block (5001)", r.itemOffset());
             }
+            sawHeader |= r.id() == ItemIds.RFC_HEADER;
         }
         if (!sawHeader || !r.ended()) {
             throw new RfcProtocolException("not a complete LOGON (no 0101 header or no end item)", 0);
         }
-        return new WsRfcLogon(client, user, password, language, address, host, destination, program, token, function);
     }
 
     @Override
