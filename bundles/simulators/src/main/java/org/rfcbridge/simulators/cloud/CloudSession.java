@@ -100,23 +100,12 @@ public final class CloudSession implements Session.Listener.AutoDemanding {
         String name = serializer.functionName(chain, 0, chain.length);
         try {
             FunctionMetadata lookup = RepositoryFunctions.METADATA.get(name);
+            Function call = serializer.decodeRequest(chain, 0, chain.length, lookup != null ? lookup : offered(name));
             if (lookup != null) {
-                Function call = serializer.decodeRequest(chain, 0, chain.length, lookup);
                 RepositoryFunctions.execute(call, SampleFunctions.all());
-                events.accept("cloud: " + name + " (repository look-up) for " + user.alias());
-                return serializer.encodeResponse(call, new ResponseOptions(null, "SAPLRFC_METADATA",
-                        (System.nanoTime() - start) / 1000.0));
+            } else {
+                SampleImplementations.execute(call, system.systemId());
             }
-            if (!system.allows(name)) {
-                throw new SystemFailureException("Function module " + name + " is not allowed for user " + user.alias()
-                        + " by its communication arrangement", "CALL_FUNCTION_NO_AUTH", null);
-            }
-            FunctionMetadata metadata = SampleFunctions.all().get(name);
-            if (metadata == null) {
-                throw new SystemFailureException("Function module " + name + " not found", "CALL_FUNCTION_NOT_FOUND", null);
-            }
-            Function call = serializer.decodeRequest(chain, 0, chain.length, metadata);
-            SampleImplementations.execute(call, system.systemId());
             events.accept("cloud: " + name + " for " + user.alias());
             return serializer.encodeResponse(call, new ResponseOptions(null, "SAPL" + name.substring(0,
                     Math.min(4, name.length())), (System.nanoTime() - start) / 1000.0));
@@ -126,5 +115,18 @@ public final class CloudSession implements Session.Listener.AutoDemanding {
             events.accept("cloud: " + name + " failed: " + e.getMessage());
             return ErrorEnvelope.encode(e);
         }
+    }
+
+    /** A business function the user may call: allowed by the arrangement and offered by the system. */
+    private FunctionMetadata offered(String name) throws SystemFailureException {
+        if (!system.allows(name)) {
+            throw new SystemFailureException("Function module " + name + " is not allowed for user " + user.alias()
+                    + " by its communication arrangement", "CALL_FUNCTION_NO_AUTH", null);
+        }
+        FunctionMetadata metadata = SampleFunctions.all().get(name);
+        if (metadata == null) {
+            throw new SystemFailureException("Function module " + name + " not found", "CALL_FUNCTION_NOT_FOUND", null);
+        }
+        return metadata;
     }
 }

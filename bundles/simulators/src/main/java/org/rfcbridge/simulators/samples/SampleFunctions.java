@@ -1,5 +1,6 @@
 package org.rfcbridge.simulators.samples;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,12 +50,19 @@ public final class SampleFunctions {
     private SampleFunctions() {
     }
 
-    /** The samples by name. */
+    private static final Map<String, FunctionMetadata> ALL = byName(RFC_PING, STFC_CONNECTION, STFC_CHANGING,
+            STFC_STRUCTURE);
+
+    /** The samples by name, in SE37's order; built once because every simulated call looks here. */
     public static Map<String, FunctionMetadata> all() {
+        return ALL;
+    }
+
+    private static Map<String, FunctionMetadata> byName(FunctionMetadata... functions) {
         Map<String, FunctionMetadata> all = new LinkedHashMap<>();
-        for (FunctionMetadata f : new FunctionMetadata[] {RFC_PING, STFC_CONNECTION, STFC_CHANGING, STFC_STRUCTURE}) {
+        for (FunctionMetadata f : functions) {
             all.put(f.name(), f);
         }
-        return all;
+        return Collections.unmodifiableMap(all);
     }
 }
