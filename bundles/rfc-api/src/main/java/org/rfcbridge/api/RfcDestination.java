@@ -10,8 +10,11 @@ import org.rfcbridge.api.data.Function;
  * property {@link #NAME_PROPERTY}.
  */
 public interface RfcDestination {
-    /** Service property holding the destination's name. */
-    String NAME_PROPERTY = "rfcbridge.destination.name";
+    /**
+     * Service property holding the destination's name: the {@code name} of its configuration, which
+     * Declarative Services publishes as a service property as it is.
+     */
+    String NAME_PROPERTY = "name";
 
     /** The destination's name as configured. */
     String name();

@@ -50,6 +50,18 @@ public final class CloudSession implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session opened) {
         this.session = opened;
+        system.opened(opened);
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        system.closed(session);
+        callback.succeed();
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        system.closed(session);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.simulators.tls.CertificateAuthority;
@@ -32,13 +33,15 @@ public final class SimulatedCloudSystem implements AutoCloseable {
     public static final String SUBPROTOCOL = "rfc.sap.com";
     /** Metadata functions SAP_COM_0636 allows, plus the samples. */
     public static final Set<String> DEFAULT_ALLOWED = Set.of("RFC_PING", "RFCPING", "RFC_GET_FUNCTION_INTERFACE",
-            "DDIF_FIELDINFO_GET", "RFC_METADATA_GET", "STFC_CONNECTION", "STFC_CHANGING", "STFC_STRUCTURE");
+            "DDIF_FIELDINFO_GET", "RFC_METADATA_GET", "STFC_CONNECTION", "STFC_CHANGING", "STFC_STRUCTURE",
+            "BAPI_FLIGHT_GETLIST", "Z_RFCBRIDGE_READ_ROWS", "Z_RFCBRIDGE_RAISE", "Z_RFCBRIDGE_SLEEP");
 
     private final Server server;
     private final CertificateAuthority ca;
     private final String systemId;
     private final Map<String, CommunicationUser> users = new ConcurrentHashMap<>();
     private final Set<String> allowed = ConcurrentHashMap.newKeySet();
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
 
     private SimulatedCloudSystem(Server server, CertificateAuthority ca, String systemId) {
         this.server = server;
@@ -56,7 +59,18 @@ public final class SimulatedCloudSystem implements AutoCloseable {
     public static SimulatedCloudSystem start(int port, List<String> hosts, String systemId, ProtocolLimits limits,
                                              Consumer<String> events) throws Exception {
         CertificateAuthority ca = CertificateAuthority.create("Simulated Cloud CA", Duration.ofDays(365));
-        IssuedCertificate certificate = ca.issue(hosts, Duration.ofDays(90));
+        return start(port, ca, ca.issue(hosts, Duration.ofDays(90)), systemId, limits, events);
+    }
+
+    /**
+     * Starts a cloud system with a given server certificate (an expired one, say).
+     *
+     * @param ca          the CA that issued {@code certificate}, reported by {@link #caPem()}
+     * @param certificate the server certificate and key
+     */
+    public static SimulatedCloudSystem start(int port, CertificateAuthority ca, IssuedCertificate certificate,
+                                             String systemId, ProtocolLimits limits, Consumer<String> events)
+            throws Exception {
         Server server = new Server();
         SimulatedCloudSystem system = new SimulatedCloudSystem(server, ca, systemId);
         system.users.put(CommunicationUser.TUTORIAL.alias().toUpperCase(), CommunicationUser.TUTORIAL);
@@ -114,6 +128,34 @@ public final class SimulatedCloudSystem implements AutoCloseable {
     /** Removes a function from the allowed list. */
     public void refuse(String function) {
         allowed.remove(function);
+    }
+
+    /**
+     * Breaks every open WebSocket session without a close handshake, as a network failure or a
+     * restarting system does; calls in flight get no answer.
+     *
+     * @return how many sessions were dropped
+     */
+    public int dropSessions() {
+        int dropped = 0;
+        for (Session session : sessions) {
+            session.disconnect();
+            dropped++;
+        }
+        return dropped;
+    }
+
+    /** How many WebSocket sessions are open now. */
+    public int openSessions() {
+        return sessions.size();
+    }
+
+    void opened(Session session) {
+        sessions.add(session);
+    }
+
+    void closed(Session session) {
+        sessions.remove(session);
     }
 
     CommunicationUser user(String name) {

@@ -47,11 +47,54 @@ public final class SampleFunctions {
             .table(Direction.TABLES, "RFCTABLE", RFCTEST, true)
             .build();
 
+    /** The flight model's BAPISFLDAT (a subset of its fields, in SAP's order and types). */
+    public static final RecordMetadata BAPISFLDAT = RecordMetadata.builder("BAPISFLDAT")
+            .field("AIRLINEID", AbapType.CHAR, 3).field("AIRLINE", AbapType.CHAR, 20).field("CONNECTID", AbapType.NUMC, 4)
+            .field("FLIGHTDATE", AbapType.DATE).field("AIRPORTFR", AbapType.CHAR, 3).field("CITYFROM", AbapType.CHAR, 20)
+            .field("AIRPORTTO", AbapType.CHAR, 3).field("CITYTO", AbapType.CHAR, 20).field("DEPTIME", AbapType.TIME)
+            .field("ARRTIME", AbapType.TIME).field("ARRDATE", AbapType.DATE).bcd("PRICE", 12, 4)
+            .field("CURR", AbapType.CHAR, 5).build();
+
+    /** BAPIRET2 as far as the samples fill it. */
+    public static final RecordMetadata BAPIRET2 = RecordMetadata.builder("BAPIRET2")
+            .field("TYPE", AbapType.CHAR, 1).field("ID", AbapType.CHAR, 20).field("NUMBER", AbapType.NUMC, 3)
+            .field("MESSAGE", AbapType.CHAR, 220).build();
+
+    /** BAPI_FLIGHT_GETLIST of the flight model, with the parameters the samples use: a table with structures. */
+    public static final FunctionMetadata BAPI_FLIGHT_GETLIST = FunctionMetadata.builder("BAPI_FLIGHT_GETLIST")
+            .parameter(Direction.IMPORT, "AIRLINE", AbapType.CHAR, 3, true)
+            .parameter(Direction.IMPORT, "MAX_ROWS", AbapType.INT4, 0, true)
+            .table(Direction.TABLES, "FLIGHT_LIST", BAPISFLDAT, true)
+            .table(Direction.TABLES, "RETURN", BAPIRET2, true)
+            .build();
+
+    /** A 512-byte row for the large-table runs. */
+    public static final RecordMetadata ROW512 = RecordMetadata.builder("ZRFCB_ROW512")
+            .field("LINE", AbapType.RAW, 512).build();
+
+    /** Returns ROW_COUNT generated rows of which the first ROW_WIDTH bytes (at most 512) are filled. */
+    public static final FunctionMetadata Z_RFCBRIDGE_READ_ROWS = FunctionMetadata.builder("Z_RFCBRIDGE_READ_ROWS")
+            .parameter(Direction.IMPORT, "ROW_COUNT", AbapType.INT4, 0, false)
+            .parameter(Direction.IMPORT, "ROW_WIDTH", AbapType.INT4, 0, true)
+            .table(Direction.TABLES, "DATA", ROW512, true)
+            .build();
+
+    /** Raises the error KIND names: ABAP_EXCEPTION (NOT_FOUND), ABAP_MESSAGE or SYSTEM_FAILURE. */
+    public static final FunctionMetadata Z_RFCBRIDGE_RAISE = FunctionMetadata.builder("Z_RFCBRIDGE_RAISE")
+            .parameter(Direction.IMPORT, "KIND", AbapType.CHAR, 20, false)
+            .exception("NOT_FOUND", "Nothing found")
+            .build();
+
+    /** Waits MILLISECONDS (at most ten minutes) and answers. */
+    public static final FunctionMetadata Z_RFCBRIDGE_SLEEP = FunctionMetadata.builder("Z_RFCBRIDGE_SLEEP")
+            .parameter(Direction.IMPORT, "MILLISECONDS", AbapType.INT4, 0, false)
+            .build();
+
     private SampleFunctions() {
     }
 
     private static final Map<String, FunctionMetadata> ALL = byName(RFC_PING, STFC_CONNECTION, STFC_CHANGING,
-            STFC_STRUCTURE);
+            STFC_STRUCTURE, BAPI_FLIGHT_GETLIST, Z_RFCBRIDGE_READ_ROWS, Z_RFCBRIDGE_RAISE, Z_RFCBRIDGE_SLEEP);
 
     /** The samples by name, in SE37's order; built once because every simulated call looks here. */
     public static Map<String, FunctionMetadata> all() {

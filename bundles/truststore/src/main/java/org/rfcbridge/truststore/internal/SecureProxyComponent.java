@@ -3,7 +3,6 @@ package org.rfcbridge.truststore.internal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rfcbridge.api.ProxyConfiguration;
 import org.slf4j.Logger;
@@ -19,13 +18,14 @@ import org.slf4j.LoggerFactory;
 public final class SecureProxyComponent implements ProxyConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecureProxyComponent.class);
 
-    private volatile String host = "";
-    private volatile int port;
-    private volatile String user = "";
-    private volatile char[] password = new char[0];
+    private String host = "";
+    private int port;
+    private String user = "";
+    private char[] password = new char[0];
 
+    // no @Modified on purpose: a change re-registers the service, so destinations holding it (a static
+    // reference) are re-created with the new proxy instead of keeping a client built for the old one
     @Activate
-    @Modified
     void configure(ProxyConfig config) {
         String configured = config.host().trim();
         if (configured.contains("://") || configured.contains("/")) {

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.security.cert.CertificateExpiredException;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,16 +45,24 @@ final class WsRfcConnection implements AutoCloseable {
     private final Inbox inbox;
     private final Session session;
     private WsRfcLogonReply system;
+    private volatile long pingSentNanos;
 
     /** Receives the session's messages and its end. Public: Jetty calls listeners through method handles. */
     public static final class Inbox implements Session.Listener.AutoDemanding {
         final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
         volatile String closeReason = "";
+        volatile long lastHeardNanos = System.nanoTime();
 
         @Override
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            lastHeardNanos = System.nanoTime();
             messages.add(BufferUtil.toArray(payload));
             callback.succeed();
+        }
+
+        @Override
+        public void onWebSocketPong(ByteBuffer payload) {
+            lastHeardNanos = System.nanoTime();
         }
 
         @Override
@@ -86,19 +96,21 @@ final class WsRfcConnection implements AutoCloseable {
     static WsRfcConnection open(WebSocketClient client, WsRfcSettings settings, ProtocolLimits limits) throws RfcException {
         ClientUpgradeRequest request = new ClientUpgradeRequest();
         request.setSubProtocols(settings.subprotocol());
-        request.setHeader("sap-client", settings.client());
-        request.setHeader("sap-language", settings.language());
-        request.setHeader("sap-rfc-options", "rfc-delta=off");
-        request.setHeader("sap-rfc-subtype", "sync");
+        settings.upgradeHeaders().forEach(request::setHeader);
         Inbox inbox = new Inbox();
         Session session;
+        CompletableFuture<Session> connecting = null;
         try {
-            session = client.connect(inbox, URI.create(settings.url()), request)
-                    .get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            connecting = client.connect(inbox, URI.create(settings.url()), request);
+            session = connecting.get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
+            connecting.cancel(true);
             Thread.currentThread().interrupt();
             throw new CommunicationFailureException("Interrupted while connecting to destination " + settings.name());
         } catch (ExecutionException | TimeoutException | java.io.IOException e) {
+            if (connecting != null) {
+                connecting.cancel(true);
+            }
             throw connectFailure(settings, e);
         }
         WsRfcConnection connection = new WsRfcConnection(settings, limits, inbox, session);
@@ -209,9 +221,21 @@ final class WsRfcConnection implements AutoCloseable {
         }
     }
 
-    /** True while the session is open. */
+    /** True while the session is open and has not been seen to end. */
     boolean isOpen() {
-        return session.isOpen();
+        return session.isOpen() && !inbox.messages.contains(CLOSED);
+    }
+
+    /** Sends a WebSocket ping; the pong (or any message) marks the session alive, see {@link #silentSincePing}. */
+    void ping() {
+        pingSentNanos = System.nanoTime();
+        session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+    }
+
+    /** True if a ping was sent more than {@code timeout} ago and nothing has been heard since. */
+    boolean silentSincePing(Duration timeout) {
+        long sent = pingSentNanos;
+        return sent != 0 && inbox.lastHeardNanos - sent < 0 && System.nanoTime() - sent > timeout.toNanos();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.rfcbridge.wsrfc.internal;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param port           port, 443
  * @param path           service path, {@code /sap/bc/rfc}
  * @param subprotocol    WebSocket subprotocol, {@code rfc.sap.com} (reverse engineered, overridable)
+ * @param headerOverrides upgrade headers replacing or adding to {@link #upgradeHeaders()}'s defaults
  * @param user           logon user (the alias user of the communication user)
  * @param password       password (never logged)
  * @param client         client (empty: the system's default is not known, so 3 digits are required)
@@ -20,8 +22,9 @@ import java.util.Map;
  * @param connectTimeout connect and upgrade timeout
  * @param callTimeout    how long a call may take
  */
-record WsRfcSettings(String name, String host, int port, String path, String subprotocol, String user, String password,
-                     String client, String language, Duration connectTimeout, Duration callTimeout) {
+record WsRfcSettings(String name, String host, int port, String path, String subprotocol,
+                     Map<String, String> headerOverrides, String user, String password, String client, String language,
+                     Duration connectTimeout, Duration callTimeout) {
     /** ISO 639-1 codes to SAP's one-character language keys (the common ones; one character passes as is). */
     private static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("EN", "E"), Map.entry("DE", "D"),
             Map.entry("FR", "F"), Map.entry("ES", "S"), Map.entry("IT", "I"), Map.entry("PT", "P"), Map.entry("NL", "N"),
@@ -61,9 +64,47 @@ record WsRfcSettings(String name, String host, int port, String path, String sub
             throw new IllegalArgumentException("field language '" + language + "' is neither SAP's one-character key nor "
                     + "a known ISO code");
         }
+        if (path != null && !path.isBlank() && !path.startsWith("/")) {
+            throw new IllegalArgumentException("field path '" + path + "' must start with /, e.g. /sap/bc/rfc");
+        }
+        if (subprotocol == null || subprotocol.isBlank()) {
+            throw new IllegalArgumentException("field upgrade.subprotocol is empty: the known value is rfc.sap.com");
+        }
         host = h;
         language = key;
         path = path == null || path.isBlank() ? "/sap/bc/rfc" : path;
+        headerOverrides = Map.copyOf(headerOverrides == null ? Map.of() : headerOverrides);
+    }
+
+    /**
+     * Reads {@code upgrade.headers} entries of the form {@code name: value}.
+     *
+     * @throws IllegalArgumentException naming the malformed entry
+     */
+    static Map<String, String> parseHeaders(String[] entries) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String entry : entries == null ? new String[0] : entries) {
+            int colon = entry.indexOf(':');
+            if (colon <= 0 || !entry.substring(0, colon).trim().matches("[A-Za-z0-9-]+")) {
+                throw new IllegalArgumentException("field upgrade.headers entry '" + entry + "' is not 'name: value'");
+            }
+            headers.put(entry.substring(0, colon).trim().toLowerCase(Locale.ROOT), entry.substring(colon + 1).trim());
+        }
+        return headers;
+    }
+
+    /**
+     * The headers of the WebSocket upgrade: what SAP's SDK sends according to the reverse engineering
+     * ({@code protocol-wsrfc-2026.md} §1.3, not verified against SAP), then the configured overrides.
+     */
+    Map<String, String> upgradeHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("sap-client", client);
+        headers.put("sap-language", language);
+        headers.put("sap-rfc-options", "rfc-delta=off");
+        headers.put("sap-rfc-subtype", "sync");
+        headers.putAll(headerOverrides);
+        return headers;
     }
 
     /** The WebSocket URL. */

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +23,7 @@ import org.rfcbridge.simulators.tls.CertificateAuthority;
 
 /** The WebSocket RFC connection against the simulated cloud system over real TLS, and what it says when things go wrong. */
 class WsRfcConnectionTest {
+    private CloudFixture fixture;
     private SimulatedCloudSystem cloud;
     private WebSocketClient client;
     private final ClassicSerializer serializer = new ClassicSerializer(ProtocolLimits.DEFAULT);
@@ -41,26 +38,14 @@ class WsRfcConnectionTest {
         }
     }
 
-    private static SSLContext trusting(String pem) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes())));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
-    }
-
     private void start(List<String> certificateHosts, String trustedPem) throws Exception {
-        cloud = SimulatedCloudSystem.start(0, certificateHosts, "CLD", ProtocolLimits.DEFAULT, e -> { });
-        client = JettyClients.start(trusting(trustedPem == null ? cloud.caPem() : trustedPem), 1 << 20);
+        fixture = new CloudFixture(certificateHosts);
+        cloud = fixture.cloud;
+        client = JettyClients.start(CloudFixture.trusting(trustedPem == null ? cloud.caPem() : trustedPem), 1 << 20);
     }
 
     private WsRfcSettings settings(String host, String password) {
-        return new WsRfcSettings("Connection_to_Cloud", host, cloud.port(), "/sap/bc/rfc", "rfc.sap.com", "BC_USER000",
-                password, "100", "EN", Duration.ofSeconds(5), Duration.ofSeconds(1));
+        return fixture.settings(host, "BC_USER000", password, "100", Duration.ofSeconds(1));
     }
 
     @Test
@@ -117,13 +102,13 @@ class WsRfcConnectionTest {
     @Test
     void aHostWithSchemeOrPathIsRefusedSayingWhatToEnter() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WsRfcSettings("C",
-                "https://my-api.s4hana.cloud.sap/sap/bc/rfc", 443, null, "rfc.sap.com", "U", "P", "100", "E",
+                "https://my-api.s4hana.cloud.sap/sap/bc/rfc", 443, null, "rfc.sap.com", Map.of(), "U", "P", "100", "E",
                 Duration.ofSeconds(1), Duration.ofSeconds(1)));
         assertEquals("field host 'https://my-api.s4hana.cloud.sap/sap/bc/rfc' must be the host name only, without "
                 + "https:// or a path: enter my-api.s4hana.cloud.sap", e.getMessage());
-        assertEquals("D", new WsRfcSettings("C", "h", 443, null, "p", "U", "P", "100", "de", Duration.ZERO, Duration.ZERO)
+        assertEquals("D", new WsRfcSettings("C", "h", 443, null, "p", Map.of(), "U", "P", "100", "de", Duration.ZERO, Duration.ZERO)
                 .language());
-        assertThrows(IllegalArgumentException.class, () -> new WsRfcSettings("C", "h", 443, null, "p", "U", "P", "1", "E",
+        assertThrows(IllegalArgumentException.class, () -> new WsRfcSettings("C", "h", 443, null, "p", Map.of(), "U", "P", "1", "E",
                 Duration.ZERO, Duration.ZERO));
     }
 }

@@ -1,0 +1,154 @@
+package org.rfcbridge.wsrfc.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.rfcbridge.api.CommunicationFailureException;
+import org.rfcbridge.api.FunctionRepository;
+import org.rfcbridge.api.ProxyConfiguration;
+import org.rfcbridge.api.RfcDestination;
+import org.rfcbridge.api.RfcException;
+import org.rfcbridge.api.SystemFailureException;
+import org.rfcbridge.api.data.Function;
+import org.rfcbridge.api.metadata.FunctionMetadata;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.RfcProtocolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A WebSocket RFC destination: calls, SM59-style connection tests and DDIC look-ups over a pool of
+ * logged-on sessions. A call that fails in a way that may leave its session out of step (timeout,
+ * drop, malformed reply) closes that session; the next call opens a new one. ABAP errors the
+ * system reports keep the session.
+ */
+final class WsRfcDestination implements RfcDestination, FunctionRepository, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WsRfcDestination.class);
+    private static final FunctionMetadata RFC_PING = FunctionMetadata.builder("RFC_PING").build();
+
+    private final WsRfcSettings settings;
+    private final WebSocketClient client;
+    private final ProtocolLimits limits;
+    private final SessionPool pool;
+    private final ParameterSerializer serializer;
+    private final DdicRepository repository;
+
+    /**
+     * Sessions settings: how many, and how they are kept alive.
+     *
+     * @param size        sessions, each with one call in flight
+     * @param pingPeriod  WebSocket ping on idle sessions, zero for none
+     * @param pongTimeout how long a pinged session may stay silent
+     */
+    record PoolSettings(int size, Duration pingPeriod, Duration pongTimeout) {
+        PoolSettings {
+            if (size < 1) {
+                throw new IllegalArgumentException("field pool.size " + size + " must be at least 1");
+            }
+        }
+    }
+
+    private WsRfcDestination(WsRfcSettings settings, PoolSettings poolSettings, WebSocketClient client,
+                             ProtocolLimits limits) {
+        this.settings = settings;
+        this.client = client;
+        this.limits = limits;
+        this.pool = new SessionPool(settings.name(), poolSettings.size(), poolSettings.pingPeriod(),
+                poolSettings.pongTimeout());
+        this.serializer = ParameterSerializer.classic(limits);
+        this.repository = new DdicRepository(settings.name(), this::execute);
+    }
+
+    /**
+     * Starts the destination's WebSocket client; sessions are opened by the first calls.
+     *
+     * @param tls   trusts the cloud's CA (and holds the client certificate for that logon type)
+     * @param proxy the secure proxy, or {@code null} for a direct connection
+     */
+    static WsRfcDestination start(WsRfcSettings settings, PoolSettings pool, SSLContext tls, ProxyConfiguration proxy,
+                                  ProtocolLimits limits) throws Exception {
+        Duration idle = pool.pingPeriod().isZero() ? Duration.ZERO : pool.pingPeriod().plus(pool.pongTimeout())
+                .multipliedBy(2);
+        WebSocketClient client = JettyClients.start(settings.name(), tls, limits.maxMessageBytes(), proxy, idle);
+        return new WsRfcDestination(settings, pool, client, limits);
+    }
+
+    @Override
+    public String name() {
+        return settings.name();
+    }
+
+    @Override
+    public void execute(Function function) throws RfcException {
+        SessionPool.Slot slot = pool.acquire(settings.callTimeout());
+        try {
+            WsRfcConnection connection = slot.connection(() -> WsRfcConnection.open(client, settings, limits));
+            byte[] reply;
+            try {
+                reply = connection.invoke(serializer.encodeRequest(function), function.name());
+            } catch (CommunicationFailureException e) {
+                slot.discard();
+                throw e;
+            }
+            try {
+                serializer.decodeResponse(reply, function, "Destination " + settings.name());
+            } catch (RfcProtocolException e) {
+                slot.discard();
+                throw new SystemFailureException("Destination " + settings.name() + " answered " + function.name()
+                        + " with a reply that cannot be read: " + e.getMessage(), e);
+            }
+        } finally {
+            pool.release(slot);
+        }
+    }
+
+    @Override
+    public Duration ping() throws RfcException {
+        long start = System.nanoTime();
+        execute(RFC_PING.newFunction());
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    @Override
+    public FunctionRepository repository() {
+        return this;
+    }
+
+    @Override
+    public Optional<FunctionMetadata> getFunctionMetadata(String functionName) throws RfcException {
+        return repository.function(functionName);
+    }
+
+    @Override
+    public void invalidate(String functionName) {
+        repository.invalidate(functionName);
+    }
+
+    @Override
+    public void invalidateAll() {
+        repository.invalidateAll();
+    }
+
+    /** Sessions open now. */
+    int openSessions() {
+        return pool.openSessions();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        try {
+            client.stop();
+        } catch (Exception e) {
+            LOG.warn("Destination {}: stopping its WebSocket client failed: {}", settings.name(), e.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebSocket RFC destination " + settings;
+    }
+}
