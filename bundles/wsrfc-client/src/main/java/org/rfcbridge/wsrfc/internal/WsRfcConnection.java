@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import org.eclipse.jetty.client.HttpResponseException;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -111,7 +112,7 @@ final class WsRfcConnection implements AutoCloseable {
             if (connecting != null) {
                 connecting.cancel(true);
             }
-            throw connectFailure(settings, e);
+            throw connectFailure(settings, client, e);
         }
         WsRfcConnection connection = new WsRfcConnection(settings, limits, inbox, session);
         try {
@@ -131,9 +132,20 @@ final class WsRfcConnection implements AutoCloseable {
         }
     }
 
-    static CommunicationFailureException connectFailure(WsRfcSettings settings, Exception e) {
+    static CommunicationFailureException connectFailure(WsRfcSettings settings, WebSocketClient client, Exception e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        String where = "destination " + settings.name() + " (" + settings.url() + ")";
+        String proxy = client.getHttpClient().getProxyConfiguration().getProxies().stream()
+                .map(p -> "proxy " + p.getAddress().getHost() + ":" + p.getAddress().getPort()).findFirst().orElse(null);
+        String where = "destination " + settings.name() + " (" + settings.url() + (proxy == null ? "" : " through "
+                + proxy) + ")";
+        for (Throwable t = cause; t != null && proxy != null; t = t.getCause()) {
+            if (t instanceof HttpResponseException refused && refused.getResponse() != null) {
+                int status = refused.getResponse().getStatus();
+                return new CommunicationFailureException(where + ": the " + proxy + " answered CONNECT with HTTP status "
+                        + status + (status == 407 ? ": it refused the proxy user or password of org.rfcbridge.proxy"
+                        : ""), cause);
+            }
+        }
         if (cause instanceof TimeoutException) {
             return new CommunicationFailureException("Timeout: " + where + " did not accept the connection within "
                     + settings.connectTimeout().toMillis() + " ms", cause);

@@ -88,6 +88,26 @@ class WsRfcConnectionTest {
     }
 
     @Test
+    void aWrongPathOrAClosedPortIsACommunicationFailureSayingWhatHappened() throws Exception {
+        start(List.of("localhost"), null);
+        WsRfcSettings tutorial = settings("localhost", "PasswordForBC_USER000");
+        WsRfcSettings wrongPath = new WsRfcSettings(tutorial.name(), tutorial.host(), tutorial.port(), "/sap/bc/nothing",
+                tutorial.subprotocol(), Map.of(), tutorial.user(), tutorial.password(), tutorial.client(),
+                tutorial.language(), tutorial.connectTimeout(), tutorial.callTimeout());
+        CommunicationFailureException status = assertThrows(CommunicationFailureException.class,
+                () -> WsRfcConnection.open(client, wrongPath, ProtocolLimits.DEFAULT));
+        assertEquals("destination Connection_to_Cloud (wss://localhost:" + cloud.port() + "/sap/bc/nothing) answered "
+                + "the WebSocket upgrade with HTTP status 404 instead of 101; check host, port and path /sap/bc/nothing",
+                status.getMessage());
+        int port = cloud.port();
+        cloud.close();
+        CommunicationFailureException refused = assertThrows(CommunicationFailureException.class,
+                () -> WsRfcConnection.open(client, tutorial, ProtocolLimits.DEFAULT));
+        assertTrue(refused.getMessage().startsWith("destination Connection_to_Cloud (wss://localhost:" + port
+                + "/sap/bc/rfc): connection refused or unreachable"), refused.getMessage());
+    }
+
+    @Test
     void aSilentServerIsATimeoutNamingTheDestination() throws Exception {
         start(List.of("localhost"), null);
         try (WsRfcConnection connection = WsRfcConnection.open(client, settings("localhost", "PasswordForBC_USER000"),
