@@ -1,29 +1,19 @@
 package org.rfcbridge.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.nio.ByteBuffer;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import javax.inject.Inject;
 
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.BufferUtil;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -31,77 +21,103 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.rfcbridge.api.CommunicationFailureException;
+import org.rfcbridge.api.FunctionRepository;
+import org.rfcbridge.api.RfcDestination;
+import org.rfcbridge.api.RfcException;
+import org.rfcbridge.api.TrustService;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.protocol.ProtocolLimits;
-import org.rfcbridge.protocol.classic.ClassicSerializer;
-import org.rfcbridge.protocol.wsrfc.WsRfcLogon;
-import org.rfcbridge.protocol.wsrfc.WsRfcLogonReply;
 import org.rfcbridge.simulators.cloud.SimulatedCloudSystem;
-import org.rfcbridge.simulators.samples.SampleFunctions;
 
 /**
- * Jetty 12's WebSocket client and server inside the assembly (beside Pax Web's Jetty 9.4, with SPI
- * Fly): the simulated cloud system runs in the container and a client there logs on over TLS and calls.
+ * A WebSocket RFC destination configured the way an administrator does it, by a {@code .cfg} file
+ * in {@code etc/} and the cloud's CA in {@code etc/trust}: the component registers its services,
+ * and the Jetty 12 client inside Karaf (beside Pax Web's Jetty 9.4, with SPI Fly) logs on over TLS,
+ * reads metadata from the cloud's DDIC and calls. A host entered as a URL leaves a destination that
+ * says what to enter.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class CloudInKarafIT extends RfcBridgeTestSupport {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    BundleContext bundleContext;
+
+    @Inject
+    TrustService trust;
 
     @Configuration
     public Option[] configuration() {
         return baseConfiguration();
     }
 
-    /** Collects binary messages. Public: Jetty calls listeners through method handles. */
-    public static final class Inbox implements Session.Listener.AutoDemanding {
-        final BlockingQueue<byte[]> messages = new LinkedBlockingQueue<>();
+    private static Path etc() {
+        return Path.of(System.getProperty("karaf.etc"));
+    }
 
-        @Override
-        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-            messages.add(BufferUtil.toArray(payload));
-            callback.succeed();
+    private <T> T service(Class<T> type, String name) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Collection<ServiceReference<T>> found = bundleContext.getServiceReferences(type, "(name=" + name + ")");
+            if (!found.isEmpty()) {
+                return bundleContext.getService(found.iterator().next());
+            }
+            Thread.sleep(100);
+        }
+        fail("no " + type.getSimpleName() + " named " + name + " within " + WAIT.toSeconds() + " s");
+        return null;
+    }
+
+    @Test
+    public void aDestinationConfiguredInEtcCallsTheCloudOverTls() throws Exception {
+        Path ca = etc().resolve("trust").resolve("itest-cloud-ca.pem");
+        Path config = etc().resolve("org.rfcbridge.wsrfc.destination-itest.cfg");
+        try (SimulatedCloudSystem cloud = SimulatedCloudSystem.start(0, List.of("localhost"), "CLD",
+                ProtocolLimits.DEFAULT, event -> { })) {
+            Files.writeString(ca, cloud.caPem(), StandardCharsets.US_ASCII);
+            eventually(WAIT, "etc/trust holds the cloud's CA", () -> trust.certificates().stream()
+                    .anyMatch(c -> c.source().equals("itest-cloud-ca.pem")));
+            Files.writeString(config, "name = ITest_WsCloud\nhost = localhost\nport = " + cloud.port() + "\n"
+                    + "alias.user = BC_USER000\npassword = PasswordForBC_USER000\nclient = 100\nlanguage = EN\n"
+                    + "pool.size = 2\n", StandardCharsets.UTF_8);
+            RfcDestination destination = service(RfcDestination.class, "ITest_WsCloud");
+            assertTrue(destination.ping().toNanos() > 0);
+
+            FunctionRepository repository = service(FunctionRepository.class, "ITest_WsCloud");
+            Function call = repository.getFunctionMetadata("STFC_CONNECTION").orElseThrow().newFunction();
+            call.imports().setValue("REQUTEXT", "inside Karaf");
+            destination.execute(call);
+            assertEquals("inside Karaf", call.exports().getString("ECHOTEXT"));
+            assertTrue(call.exports().getString("RESPTEXT").contains("Sysid: CLD"));
+            assertFalse(repository.getFunctionMetadata("Z_NOT_THERE").isPresent());
+        } finally {
+            Files.deleteIfExists(config);
+            Files.deleteIfExists(ca);
         }
     }
 
     @Test
-    public void theSimulatedCloudAnswersOverTlsInsideKaraf() throws Exception {
-        try (SimulatedCloudSystem cloud = SimulatedCloudSystem.start(0, List.of("localhost"), "CLD",
-                ProtocolLimits.DEFAULT, event -> { })) {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(cloud.caPem().getBytes())));
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            SslContextFactory.Client tls = new SslContextFactory.Client();
-            tls.setSslContext(context);
-            ClientConnector connector = new ClientConnector();
-            connector.setSslContextFactory(tls);
-            WebSocketClient client = new WebSocketClient(new HttpClient(new HttpClientTransportOverHTTP(connector)));
-            client.start();
+    public void aHostEnteredAsUrlLeavesADestinationThatSaysWhatToEnter() throws Exception {
+        Path config = etc().resolve("org.rfcbridge.wsrfc.destination-itest-url.cfg");
+        try {
+            Files.writeString(config, "name = ITest_Url\nhost = https://my-api.s4hana.cloud.sap/sap/bc/rfc\n"
+                    + "alias.user = BC_USER000\npassword = Secret-Not-Shown\n", StandardCharsets.UTF_8);
+            RfcDestination destination = service(RfcDestination.class, "ITest_Url");
             try {
-                ClientUpgradeRequest request = new ClientUpgradeRequest();
-                request.setSubProtocols(SimulatedCloudSystem.SUBPROTOCOL);
-                Inbox inbox = new Inbox();
-                Session session = client.connect(inbox, URI.create("wss://localhost:" + cloud.port()
-                        + SimulatedCloudSystem.PATH), request).get(10, TimeUnit.SECONDS);
-                session.sendBinary(ByteBuffer.wrap(new WsRfcLogon("100", "BC_USER000", "PasswordForBC_USER000", "E",
-                        "127.0.0.1", "karaf", "Connection_to_Cloud", "RFCBRIDGE", null, "RFCPING").encode(3)), Callback.NOOP);
-                byte[] logon = inbox.messages.poll(10, TimeUnit.SECONDS);
-                assertEquals("CLD", WsRfcLogonReply.decode(logon, ProtocolLimits.DEFAULT, "cloud").systemId());
-                ClassicSerializer serializer = new ClassicSerializer(ProtocolLimits.DEFAULT);
-                Function call = SampleFunctions.STFC_CONNECTION.newFunction();
-                call.imports().setValue("REQUTEXT", "inside Karaf");
-                session.sendBinary(ByteBuffer.wrap(serializer.encodeRequest(call)), Callback.NOOP);
-                byte[] reply = inbox.messages.poll(10, TimeUnit.SECONDS);
-                serializer.decodeResponse(reply, 0, reply.length, call, "cloud");
-                assertEquals("inside Karaf", call.exports().getString("ECHOTEXT"));
-                session.close();
-            } finally {
-                client.stop();
+                destination.ping();
+                fail("a destination with a URL as host cannot connect");
+            } catch (RfcException e) {
+                assertTrue(e.getClass().getName(), e instanceof CommunicationFailureException);
+                assertEquals("Destination ITest_Url is not usable: field host "
+                        + "'https://my-api.s4hana.cloud.sap/sap/bc/rfc' must be the host name only, without https:// "
+                        + "or a path: enter my-api.s4hana.cloud.sap", e.getMessage());
             }
+        } finally {
+            Files.deleteIfExists(config);
         }
     }
 }

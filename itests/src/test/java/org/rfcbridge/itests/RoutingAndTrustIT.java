@@ -53,8 +53,10 @@ public class RoutingAndTrustIT extends RfcBridgeTestSupport {
     @Inject
     TrustService trust;
 
-    @Inject
-    ProxyConfiguration proxy;
+    /** The proxy service now: a configuration change registers a new one. */
+    private ProxyConfiguration proxy() {
+        return bundleContext.getService(bundleContext.getServiceReference(ProxyConfiguration.class));
+    }
 
     @Configuration
     public Option[] configuration() {
@@ -139,9 +141,10 @@ public class RoutingAndTrustIT extends RfcBridgeTestSupport {
         try {
             Files.writeString(config, "host = proxy.example.com\nport = 8443\nuser = bc\n"
                     + "password = $[secret:itest-proxy-password]\n");
-            eventually("the proxy configuration is read", proxy::isConfigured);
+            eventually("the proxy configuration is read", () -> proxy().isConfigured());
             eventually("the password is resolved from the secret file",
-                    () -> new String(proxy.password()).equals("Pr0xy-Secret"));
+                    () -> new String(proxy().password()).equals("Pr0xy-Secret"));
+            ProxyConfiguration proxy = proxy();
             assertEquals("proxy.example.com", proxy.host());
             assertEquals(8443, proxy.port());
             assertTrue(proxy.toString(), !proxy.toString().contains("Pr0xy-Secret"));
@@ -149,6 +152,6 @@ public class RoutingAndTrustIT extends RfcBridgeTestSupport {
             Files.deleteIfExists(config);
             Files.deleteIfExists(secret);
         }
-        eventually("removing the configuration removes the proxy", () -> !proxy.isConfigured());
+        eventually("removing the configuration removes the proxy", () -> !proxy().isConfigured());
     }
 }

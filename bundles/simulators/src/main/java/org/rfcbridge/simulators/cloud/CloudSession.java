@@ -1,6 +1,7 @@
 package org.rfcbridge.simulators.cloud;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 import org.eclipse.jetty.util.BufferUtil;
@@ -31,6 +32,12 @@ import org.rfcbridge.simulators.samples.SampleImplementations;
  * arrangement with a SYSTEM_FAILURE. Public because Jetty calls listeners through method handles.
  */
 public final class CloudSession implements Session.Listener.AutoDemanding {
+    /**
+     * Payload bytes per reply message. SAP's gateway cuts classic replies into 28,000-byte frames;
+     * that WebSocket RFC uses the same size is an inference ({@code protocol-wsrfc-2026.md} §5.1).
+     */
+    static final int MESSAGE_BYTES = 28_000;
+
     private final SimulatedCloudSystem system;
     private final ClassicSerializer serializer;
     private final ProtocolLimits limits;
@@ -76,12 +83,32 @@ public final class CloudSession implements Session.Listener.AutoDemanding {
             message = new WsRfcMessages(limits.maxMessageBytes());
             byte[] reply = user == null ? logon(chain) : invoke(chain);
             if (reply != null) {
-                session.sendBinary(ByteBuffer.wrap(reply), Callback.NOOP);
+                send(reply);
             }
         } catch (RfcProtocolException e) {
             // a real server stays silent on a malformed frame; the client's timeout names the problem
             events.accept("cloud: ignored a malformed message: " + e.getMessage());
             message = new WsRfcMessages(limits.maxMessageBytes());
+        }
+    }
+
+    /**
+     * Sends a reply cut into messages of {@link #MESSAGE_BYTES}, as SAP cuts long replies (the client
+     * joins them until the end item). Each send waits for the previous one, as Jetty requires.
+     */
+    private void send(byte[] reply) {
+        for (int offset = 0; offset < reply.length; offset += MESSAGE_BYTES) {
+            Callback.Completable sent = new Callback.Completable();
+            session.sendBinary(ByteBuffer.wrap(reply, offset, Math.min(MESSAGE_BYTES, reply.length - offset)), sent);
+            try {
+                sent.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                events.accept("cloud: the reply could not be sent: " + e.getCause());
+                return;
+            }
         }
     }
 
