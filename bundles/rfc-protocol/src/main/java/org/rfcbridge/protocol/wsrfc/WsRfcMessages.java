@@ -1,8 +1,9 @@
 package org.rfcbridge.protocol.wsrfc;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
-import org.rfcbridge.protocol.Bytes;
 import org.rfcbridge.protocol.RfcProtocolException;
 
 /**
@@ -13,18 +14,21 @@ import org.rfcbridge.protocol.RfcProtocolException;
  */
 public final class WsRfcMessages {
     private final long maxBytes;
-    private byte[] buffer = new byte[4096];
-    private int size;
-    private int next;
+    /** The messages as received: kept, not copied, until the reply is complete and joined once. */
+    private final List<byte[]> parts = new ArrayList<>();
+    private long[] starts = new long[16];
+    private long size;
+    private long next;
     private boolean complete;
 
     /** A joiner that refuses replies longer than {@code maxBytes}. */
     public WsRfcMessages(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this.maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 8);
     }
 
     /**
-     * Adds one WebSocket message.
+     * Adds one WebSocket message. A whole array ({@code offset} 0, {@code length} its length) is kept
+     * as it is, so the caller must not change it afterwards; a part of an array is copied.
      *
      * @return true when the reply is complete; {@link #reply()} then returns it
      */
@@ -35,21 +39,25 @@ public final class WsRfcMessages {
         if (size + (long) length > maxBytes) {
             throw new RfcProtocolException("reply exceeds the limit of " + maxBytes + " bytes", size);
         }
-        if (size + length > buffer.length) {
-            buffer = Arrays.copyOf(buffer, (int) Math.min(maxBytes, Math.max(2L * buffer.length, (long) size + length)));
+        if (length == 0) {
+            return false;
         }
-        System.arraycopy(message, offset, buffer, size, length);
+        if (parts.size() == starts.length) {
+            starts = Arrays.copyOf(starts, starts.length * 2);
+        }
+        starts[parts.size()] = size;
+        parts.add(offset == 0 && length == message.length ? message : Arrays.copyOfRange(message, offset,
+                offset + length));
         size += length;
-        byte[] b = buffer;
         // walk the items completed so far, from where the last call stopped
         while (size - next >= 4) {
-            int id = Bytes.u16(b, next);
-            int len = Bytes.u16(b, next + 2);
+            int id = u16(next);
+            int len = u16(next + 2);
             if (id == 0xffff) {
                 if (size - next < 6) {
                     return false;
                 }
-                if (len != 0 || Bytes.u16(b, next + 4) != 0xffff) {
+                if (len != 0 || u16(next + 4) != 0xffff) {
                     throw new RfcProtocolException("malformed end item", next);
                 }
                 if (next + 6 != size) {
@@ -64,7 +72,7 @@ public final class WsRfcMessages {
                 if (size - next < 8) {
                     return false;
                 }
-                valueLength = Bytes.u32(b, next + 4);
+                valueLength = ((long) u16(next + 4) << 16) | u16(next + 6);
                 header = 8;
             }
             long end = next + header + valueLength + 2;
@@ -74,17 +82,43 @@ public final class WsRfcMessages {
             if (size < end) {
                 return false;
             }
-            if (Bytes.u16(b, (int) end - 2) != id) {
+            if (u16(end - 2) != id) {
                 throw new RfcProtocolException("item " + String.format("%04x", id) + " is closed by "
-                        + String.format("%04x", Bytes.u16(b, (int) end - 2)), end - 2);
+                        + String.format("%04x", u16(end - 2)), end - 2);
             }
-            next = (int) end;
+            next = end;
         }
         return false;
     }
 
-    /** The joined reply. */
+    /** The big-endian 16-bit value at a position of the joined stream, wherever the messages were cut. */
+    private int u16(long position) {
+        return (byteAt(position) << 8) | byteAt(position + 1);
+    }
+
+    private int byteAt(long position) {
+        int part = Arrays.binarySearch(starts, 0, parts.size(), position);
+        if (part < 0) {
+            part = -part - 2;                               // the last message starting before the position
+        }
+        return parts.get(part)[(int) (position - starts[part])] & 0xff;
+    }
+
+    /** The joined reply, built once: the messages are released, so this can be called only once. */
     public byte[] reply() {
-        return Arrays.copyOf(buffer, size);
+        if (!complete) {
+            throw new IllegalStateException("the reply is not complete");
+        }
+        if (parts.size() == 1 && parts.get(0).length == size) {
+            return parts.remove(0);
+        }
+        byte[] joined = new byte[(int) size];
+        for (int i = 0; i < parts.size(); i++) {
+            byte[] part = parts.get(i);
+            System.arraycopy(part, 0, joined, (int) starts[i], part.length);
+            parts.set(i, null);                             // collectable while the rest is copied
+        }
+        parts.clear();
+        return joined;
     }
 }

@@ -1,0 +1,224 @@
+package org.rfcbridge.wsrfc.internal;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.X509TrustManager;
+
+import org.rfcbridge.api.data.Function;
+import org.rfcbridge.api.data.Table;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.ClassicSerializer;
+import org.rfcbridge.simulators.cloud.SimulatedCloudSystem;
+import org.rfcbridge.simulators.samples.SampleFunctions;
+
+/**
+ * The WebSocket RFC client under load against the simulated cloud system over TLS on loopback.
+ *
+ * <ul>
+ * <li>{@code small [threads] [seconds]}: STFC_CONNECTION through the destination (pool, encode,
+ * decode) against the bare round trip of the same pre-encoded request on one logged-on session
+ * (Jetty's send and receive, the reply joined but not decoded), one thread each, then calls per
+ * second through the destination with {@code threads} callers;</li>
+ * <li>{@code table [rows] [width]}: Z_RFCBRIDGE_READ_ROWS from a cloud system in a child JVM, so
+ * that this JVM's heap is the client's alone: seconds, MB/s and the peak heap of the call.</li>
+ * </ul>
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.rfcbridge.wsrfc.internal.WsRfcClientLoadRun small 5 10}.
+ * In this package only to reach the client's package-private classes; not part of the bundle.
+ */
+public final class WsRfcClientLoadRun {
+    private WsRfcClientLoadRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "small";
+        if (mode.equals("table")) {
+            table(args.length > 1 ? Integer.parseInt(args[1]) : 500_000, args.length > 2 ? Integer.parseInt(args[2]) : 512);
+        } else {
+            small(args.length > 1 ? Integer.parseInt(args[1]) : 5, args.length > 2 ? Integer.parseInt(args[2]) : 10);
+        }
+    }
+
+    private static WsRfcSettings settings(int port, Duration callTimeout) {
+        return new WsRfcSettings("Load_Cloud", "localhost", port, null, "rfc.sap.com", Map.of(), "BC_USER000",
+                "PasswordForBC_USER000", "100", "E", Duration.ofSeconds(10), callTimeout);
+    }
+
+    private static X509TrustManager trust(String pem) throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        store.load(null, null);
+        store.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
+        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return (X509TrustManager) factory.getTrustManagers()[0];
+    }
+
+    private static void small(int threads, int seconds) throws Exception {
+        try (SimulatedCloudSystem cloud = SimulatedCloudSystem.start(0, List.of("localhost"), "CLD",
+                ProtocolLimits.DEFAULT, e -> { })) {
+            X509TrustManager trust = trust(cloud.caPem());
+            WsRfcSettings settings = settings(cloud.port(), Duration.ofSeconds(10));
+            WsRfcDestination destination = WsRfcDestination.start(settings, new WsRfcDestination.PoolSettings(threads,
+                    Duration.ZERO, Duration.ofSeconds(1)), FollowingTrustManager.context(null, () -> trust), null,
+                    ProtocolLimits.DEFAULT);
+            var client = JettyClients.start(FollowingTrustManager.context(null, () -> trust), 1 << 20);
+            try (WsRfcConnection bare = WsRfcConnection.open(client, settings, ProtocolLimits.DEFAULT)) {
+                Function template = SampleFunctions.STFC_CONNECTION.newFunction();
+                template.imports().setValue("REQUTEXT", "Hello cloud");
+                byte[] request = new ClassicSerializer(ProtocolLimits.DEFAULT).encodeRequest(template);
+                Runnable bareCall = () -> invoke(bare, request);
+                Runnable clientCall = () -> call(destination);
+                measure(bareCall, 2);
+                measure(clientCall, 2);
+                long[] bareNanos = measure(bareCall, seconds);
+                long[] clientNanos = measure(clientCall, seconds);
+                System.out.printf("one thread, %d s each: bare_round_trip p50_us=%.1f p99_us=%.1f calls=%d | "
+                                + "destination p50_us=%.1f p99_us=%.1f calls=%d | added p50_us=%.1f p99_us=%.1f%n", seconds,
+                        p(bareNanos, 0.5), p(bareNanos, 0.99), bareNanos.length, p(clientNanos, 0.5),
+                        p(clientNanos, 0.99), clientNanos.length, p(clientNanos, 0.5) - p(bareNanos, 0.5),
+                        p(clientNanos, 0.99) - p(bareNanos, 0.99));
+                long calls = parallel(destination, threads, seconds);
+                System.out.printf("%d callers, pool.size=%d, %d s: calls=%d calls_per_s=%.0f%n", threads, threads, seconds,
+                        calls, calls / (double) seconds);
+            } finally {
+                client.stop();
+                destination.close();
+            }
+        }
+    }
+
+    private static void invoke(WsRfcConnection connection, byte[] request) {
+        try {
+            connection.invoke(request, "STFC_CONNECTION");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void call(WsRfcDestination destination) {
+        try {
+            Function f = SampleFunctions.STFC_CONNECTION.newFunction();
+            f.imports().setValue("REQUTEXT", "Hello cloud");
+            destination.execute(f);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long[] measure(Runnable call, int seconds) {
+        long[] nanos = new long[1 << 16];
+        int n = 0;
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            long start = System.nanoTime();
+            call.run();
+            if (n == nanos.length) {
+                nanos = Arrays.copyOf(nanos, n * 2);
+            }
+            nanos[n++] = System.nanoTime() - start;
+        }
+        long[] sorted = Arrays.copyOf(nanos, n);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private static double p(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e3;
+    }
+
+    private static long parallel(WsRfcDestination destination, int threads, int seconds) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Long>> counts = new ArrayList<>();
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            for (int t = 0; t < threads; t++) {
+                counts.add(callers.submit(() -> {
+                    long n = 0;
+                    while (System.nanoTime() < end) {
+                        call(destination);
+                        n++;
+                    }
+                    return n;
+                }));
+            }
+            long total = 0;
+            for (Future<Long> f : counts) {
+                total += f.get();
+            }
+            return total;
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    private static void table(int rows, int width) throws Exception {
+        Path ca = Files.createTempFile("rfcbridge-load-ca", ".pem");
+        Process cloud = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                "-cp", System.getProperty("java.class.path"), "org.rfcbridge.simulators.cloud.CloudMain", "--port", "0",
+                "--ca", ca.toString()).redirectErrorStream(true).start();
+        try {
+            int port = -1;
+            BufferedReader out = new BufferedReader(new InputStreamReader(cloud.getInputStream(), StandardCharsets.UTF_8));
+            Pattern listening = Pattern.compile("wss://localhost:(\\d+)/");
+            for (String line = out.readLine(); line != null && !line.startsWith("Users:"); line = out.readLine()) {
+                Matcher m = listening.matcher(line);
+                if (m.find()) {
+                    port = Integer.parseInt(m.group(1));
+                }
+            }
+            X509TrustManager trust = trust(Files.readString(ca));
+            WsRfcDestination destination = WsRfcDestination.start(settings(port, Duration.ofMinutes(10)),
+                    new WsRfcDestination.PoolSettings(1, Duration.ZERO, Duration.ofSeconds(1)),
+                    FollowingTrustManager.context(null, () -> trust), null, ProtocolLimits.DEFAULT);
+            try {
+                destination.ping();
+                System.gc();
+                ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+                long before = heapUsed();
+                long start = System.nanoTime();
+                Function read = SampleFunctions.Z_RFCBRIDGE_READ_ROWS.newFunction();
+                read.imports().setValue("ROW_COUNT", rows);
+                read.imports().setValue("ROW_WIDTH", width);
+                destination.execute(read);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Table data = read.tables().getTable("DATA");
+                long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(pool -> pool.getType() == MemoryType.HEAP)
+                        .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+                double mb = data.rowBytes() / 1e6;
+                System.out.printf("rows=%d row_bytes=512 filled=%d table_mb=%.0f seconds=%.2f mb_per_s=%.0f "
+                                + "heap_before_mb=%.0f heap_peak_mb=%.0f (sum of pool peaks; -Xmx %d MB)%n", data.getNumRows(),
+                        width, mb, seconds, mb / seconds, before / 1e6, peak / 1e6,
+                        Runtime.getRuntime().maxMemory() >> 20);
+            } finally {
+                destination.close();
+            }
+        } finally {
+            cloud.destroy();
+            Files.deleteIfExists(ca);
+        }
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
