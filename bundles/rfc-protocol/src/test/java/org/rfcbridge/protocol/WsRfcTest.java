@@ -140,6 +140,25 @@ class WsRfcTest {
     }
 
     @Test
+    void repliesArrivingOneByteAtATimeAreJoinedIncludingLongItems() throws Exception {
+        byte[] captured = AppcRecord.decode(Captures.payload("stfc_changing_response.bin")).data();
+        // a long item (length 0xffff, then the real length in 4 bytes) of 70,000 bytes before the end item
+        byte[] reply = new byte[captured.length + 8 + 70_000 + 2];
+        int at = captured.length - 6;
+        System.arraycopy(captured, 0, reply, 0, at);
+        byte[] header = HexFormat.of().parseHex("0305ffff00011170");
+        System.arraycopy(header, 0, reply, at, 8);
+        reply[at + 8 + 70_000] = 0x03;
+        reply[at + 8 + 70_001] = 0x05;
+        System.arraycopy(captured, captured.length - 6, reply, at + 8 + 70_002, 6);
+        WsRfcMessages joiner = new WsRfcMessages(1 << 20);
+        for (int i = 0; i < reply.length; i++) {
+            assertEquals(i == reply.length - 1, joiner.add(new byte[] {reply[i]}, 0, 1), "byte " + i);
+        }
+        assertArrayEquals(reply, joiner.reply());
+    }
+
+    @Test
     void brokenOrOversizedRepliesAreRefused() {
         byte[] broken = HexFormat.of().parseHex("050000000503ffff0000ffff");
         assertThrows(RfcProtocolException.class, () -> new WsRfcMessages(1000).add(broken, 0, broken.length));
