@@ -45,9 +45,15 @@ public final class CloudSession implements Session.Listener.AutoDemanding {
     private Session session;
     private WsRfcMessages message;
     private CommunicationUser user;
+    private final CommunicationUser certificateUser;
 
-    CloudSession(SimulatedCloudSystem system, ProtocolLimits limits, Consumer<String> events) {
+    /**
+     * @param certificateUser the user the TLS client certificate logs on, or {@code null}
+     */
+    CloudSession(SimulatedCloudSystem system, ProtocolLimits limits, Consumer<String> events,
+                 CommunicationUser certificateUser) {
         this.system = system;
+        this.certificateUser = certificateUser;
         this.limits = limits;
         this.events = events;
         this.serializer = new ClassicSerializer(limits);
@@ -115,7 +121,8 @@ public final class CloudSession implements Session.Listener.AutoDemanding {
     private byte[] logon(byte[] chain) throws RfcProtocolException {
         WsRfcLogon logon = WsRfcLogon.decode(chain, limits);
         CommunicationUser found = system.user(logon.user());
-        if (found == null || !found.password().equals(logon.password())) {
+        boolean byCertificate = logon.password().isEmpty() && found != null && found.equals(certificateUser);
+        if (found == null || !(byCertificate || found.password().equals(logon.password()))) {
             events.accept("cloud: refused the logon of user " + logon.user() + " (name or password)");
             return error("Name or password is incorrect (repeat logon)");
         }
@@ -124,7 +131,8 @@ public final class CloudSession implements Session.Listener.AutoDemanding {
             return error("Client " + logon.client() + " is not available in this system");
         }
         user = found;
-        events.accept("cloud: user " + logon.user() + " logged on to client " + logon.client());
+        events.accept("cloud: user " + logon.user() + " logged on to client " + logon.client()
+                + (byCertificate ? " with a client certificate" : ""));
         return new WsRfcLogonReply(system.systemId(), "00", "cloud.simulated", "793", "758")
                 .encodeAccepted(found.user(), found.client(), logon.language(), "SAPLSYSU", 100.0);
     }

@@ -3,6 +3,8 @@ package org.rfcbridge.simulators.cloud;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -79,7 +85,17 @@ public final class SimulatedCloudSystem implements AutoCloseable {
         char[] password = "simulated".toCharArray();
         tls.setKeyStore(certificate.keyStore("cloud", password));
         tls.setKeyStorePassword(new String(password));
-        ServerConnector connector = new ServerConnector(server, tls);
+        // a client certificate is asked for (X.509 logon) but not required; TLS accepts only one this CA issued
+        tls.setWantClientAuth(true);
+        KeyStore clientCas = KeyStore.getInstance(KeyStore.getDefaultType());
+        clientCas.load(null, null);
+        clientCas.setCertificateEntry("ca", ca.certificate());
+        tls.setTrustStore(clientCas);
+        HttpConfiguration http = new HttpConfiguration();
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        http.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(server, tls, new HttpConnectionFactory(http));
         connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
         connector.setPort(port);
         server.addConnector(connector);
@@ -91,7 +107,10 @@ public final class SimulatedCloudSystem implements AutoCloseable {
                     return null;                              // refused: 404 for an unknown protocol
                 }
                 response.setAcceptedSubProtocol(SUBPROTOCOL);
-                return new CloudSession(system, limits, events);
+                EndPoint.SslSessionData ssl = (EndPoint.SslSessionData) request.getAttribute(
+                        EndPoint.SslSessionData.ATTRIBUTE);
+                return new CloudSession(system, limits, events, system.certificateUser(ssl == null ? null
+                        : ssl.peerCertificates()));
             });
         });
         context.setHandler(upgrade);
@@ -108,6 +127,14 @@ public final class SimulatedCloudSystem implements AutoCloseable {
     /** Its CA certificate in PEM: what an administrator puts into {@code etc/trust}. */
     public String caPem() throws GeneralSecurityException {
         return ca.certificatePem();
+    }
+
+    /**
+     * Issues a client certificate for the X.509 logon of a communication user (common name = the
+     * user or its alias), as a cloud system's communication user maintenance maps a certificate.
+     */
+    public IssuedCertificate issueClientCertificate(String user) throws GeneralSecurityException {
+        return ca.issue(List.of(user), Duration.ofDays(30));
     }
 
     /** Its system ID. */
@@ -156,6 +183,19 @@ public final class SimulatedCloudSystem implements AutoCloseable {
 
     void closed(Session session) {
         sessions.remove(session);
+    }
+
+    /**
+     * The communication user a TLS client certificate logs on (SAP's X.509 logon): the handshake has
+     * checked that this system's CA issued it; its common name is the user or its alias. {@code null}
+     * for no certificate.
+     */
+    CommunicationUser certificateUser(X509Certificate[] chain) {
+        if (chain == null || chain.length == 0) {
+            return null;
+        }
+        String subject = chain[0].getSubjectX500Principal().getName();
+        return subject.startsWith("CN=") ? user(subject.substring(3).split(",")[0]) : null;
     }
 
     CommunicationUser user(String name) {

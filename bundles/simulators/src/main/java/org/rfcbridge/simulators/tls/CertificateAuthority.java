@@ -34,6 +34,7 @@ public final class CertificateAuthority {
     private static final String SUBJECT_ALT_NAME = "2.5.29.17";
     private static final String EXTENDED_KEY_USAGE = "2.5.29.37";
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+    private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeyPair keys;
@@ -94,7 +95,8 @@ public final class CertificateAuthority {
         byte[] extensions = Der.sequence(
                 extension(BASIC_CONSTRAINTS, true, Der.sequence()),
                 extension(KEY_USAGE, true, Der.tlv(Der.BIT_STRING, new byte[] {7, (byte) 0x80})),   // digitalSignature
-                extension(EXTENDED_KEY_USAGE, false, Der.sequence(Der.oid(SERVER_AUTH))),
+                // both uses, so that one issued certificate also serves as a client certificate (X.509 logon)
+                extension(EXTENDED_KEY_USAGE, false, Der.sequence(Der.oid(SERVER_AUTH), Der.oid(CLIENT_AUTH))),
                 extension(SUBJECT_ALT_NAME, false, Der.sequence(names.toArray(new byte[0][]))));
         X509Certificate issued = sign(keys.getPrivate(), name, name(hosts.get(0)), serverKeys, notBefore, notAfter,
                 extensions);

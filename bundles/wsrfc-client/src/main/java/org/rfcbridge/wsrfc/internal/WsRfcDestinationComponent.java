@@ -1,17 +1,13 @@
 package org.rfcbridge.wsrfc.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 import org.osgi.service.component.annotations.Activate;
@@ -108,27 +104,14 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
     private SSLContext tls(WsRfcDestinationConfig config) throws IOException, GeneralSecurityException {
         KeyManager[] keys = null;
         if ("client-certificate".equals(config.logon_type())) {
-            keys = clientKeys(config.keystore(), config.keystore_password().toCharArray());
+            if (config.keystore().isBlank()) {
+                throw new IllegalArgumentException("field keystore is empty: logon type client-certificate needs the "
+                        + "PKCS#12 file with the certificate and its key");
+            }
+            keys = ClientCertificate.keyManagers(Path.of(System.getProperty("karaf.home", ".")).resolve(
+                    config.keystore()), config.keystore_password().toCharArray());
         }
         return FollowingTrustManager.context(keys, trust::trustManager);
-    }
-
-    private static KeyManager[] clientKeys(String file, char[] password) throws IOException, GeneralSecurityException {
-        if (file.isBlank()) {
-            throw new IllegalArgumentException("field keystore is empty: logon type client-certificate needs the "
-                    + "PKCS#12 file with the certificate and its key");
-        }
-        Path path = Path.of(System.getProperty("karaf.home", ".")).resolve(file);
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(path)) {
-            store.load(in, password);
-        } catch (IOException e) {
-            throw new IOException("field keystore: cannot read " + path + " as PKCS#12 (missing file or wrong "
-                    + "keystore.password)", e);
-        }
-        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(store, password);
-        return factory.getKeyManagers();
     }
 
     @Deactivate

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,6 +25,7 @@ import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rfcbridge.api.AbapException;
 import org.rfcbridge.api.AbapMessageException;
 import org.rfcbridge.api.CommunicationFailureException;
@@ -267,6 +271,31 @@ class WsRfcDestinationTest {
             expired.close();
             fixture = null;
         }
+    }
+
+    @Test
+    void aClientCertificateLogsOnWithoutAPasswordAndAWrongKeyStorePasswordIsNamed(@TempDir Path dir)
+            throws Exception {
+        fixture = new CloudFixture();
+        Path p12 = dir.resolve("bc_user000.p12");
+        try (OutputStream out = Files.newOutputStream(p12)) {
+            fixture.cloud.issueClientCertificate("BC_USER000").writeKeyStore(out, "client", "changeit".toCharArray());
+        }
+        X509TrustManager trust = CloudFixture.trustManager(fixture.cloud.caPem());
+        WsRfcSettings noPassword = fixture.settings("localhost", "BC_USER000", "", "100", Duration.ofSeconds(5));
+        WsRfcDestination destination = WsRfcDestination.start(noPassword, POOL, FollowingTrustManager.context(
+                ClientCertificate.keyManagers(p12, "changeit".toCharArray()), () -> trust), null, ProtocolLimits.DEFAULT);
+        destinations.add(destination);
+        destination.ping();
+        assertEquals(1, fixture.count("logged on to client 100 with a client certificate"));
+
+        WsRfcDestination without = destination(noPassword, POOL);
+        assertThrows(LogonFailureException.class, without::ping, "no certificate, no password: refused");
+
+        java.io.IOException wrong = assertThrows(java.io.IOException.class,
+                () -> ClientCertificate.keyManagers(p12, "wrong".toCharArray()));
+        assertEquals("field keystore: cannot read " + p12 + " as PKCS#12 (missing file or wrong keystore.password)",
+                wrong.getMessage());
     }
 
     @Test
