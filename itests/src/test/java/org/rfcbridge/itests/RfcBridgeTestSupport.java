@@ -26,6 +26,8 @@ import org.ops4j.pax.exam.options.extra.VMOption;
 public abstract class RfcBridgeTestSupport {
     private static final String SSH_PORT_PROPERTY = "rfcbridge.itest.ssh.port";
     private static final String HTTP_PORT_PROPERTY = "rfcbridge.itest.http.port";
+    private static final String GATEWAY_PORT_PROPERTY = "rfcbridge.itest.gateway.port";
+    private static final String CLOUD_PORT_PROPERTY = "rfcbridge.itest.cloud.port";
 
     /**
      * Ports chosen in the test driver and handed to the container as system properties: the test
@@ -33,6 +35,9 @@ public abstract class RfcBridgeTestSupport {
      */
     protected static final int SSH_PORT = Integer.getInteger(SSH_PORT_PROPERTY, freePort());
     protected static final int HTTP_PORT = Integer.getInteger(HTTP_PORT_PROPERTY, freePort());
+    /** The demo's simulated gateway and cloud system, moved off 3300 and 44300 so a running demo does not collide. */
+    protected static final int GATEWAY_PORT = Integer.getInteger(GATEWAY_PORT_PROPERTY, freePort());
+    protected static final int CLOUD_PORT = Integer.getInteger(CLOUD_PORT_PROPERTY, freePort());
 
     /** The assembly's administrator as shipped in {@code config/src/main/assembly/etc/users.properties}. */
     protected static final String ADMIN_USER = "admin";
@@ -53,6 +58,15 @@ public abstract class RfcBridgeTestSupport {
                 configureConsole().ignoreLocalConsole(),
                 systemProperty(SSH_PORT_PROPERTY).value(Integer.toString(SSH_PORT)),
                 systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(HTTP_PORT)),
+                systemProperty(GATEWAY_PORT_PROPERTY).value(Integer.toString(GATEWAY_PORT)),
+                systemProperty(CLOUD_PORT_PROPERTY).value(Integer.toString(CLOUD_PORT)),
+                editConfigurationFilePut("etc/org.rfcbridge.simulators.demo.cfg", "gateway.port",
+                        Integer.toString(GATEWAY_PORT)),
+                editConfigurationFilePut("etc/org.rfcbridge.simulators.demo.cfg", "cloud.port", Integer.toString(CLOUD_PORT)),
+                editConfigurationFilePut("etc/org.rfcbridge.cpic.server-Connection_to_OP.cfg", "gateway.service",
+                        Integer.toString(GATEWAY_PORT)),
+                editConfigurationFilePut("etc/org.rfcbridge.wsrfc.destination-Connection_to_Cloud.cfg", "port",
+                        Integer.toString(CLOUD_PORT)),
                 logLevel(LogLevel.INFO),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT)),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),

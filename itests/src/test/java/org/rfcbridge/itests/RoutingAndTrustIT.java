@@ -1,6 +1,7 @@
 package org.rfcbridge.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -25,6 +26,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.rfcbridge.api.CallContext;
 import org.rfcbridge.api.CallRouter;
@@ -53,9 +55,16 @@ public class RoutingAndTrustIT extends RfcBridgeTestSupport {
     @Inject
     TrustService trust;
 
-    /** The proxy service now: a configuration change registers a new one. */
-    private ProxyConfiguration proxy() {
-        return bundleContext.getService(bundleContext.getServiceReference(ProxyConfiguration.class));
+    /** The proxy service now: a configuration change registers a new one, so there may be a moment without. */
+    private ProxyConfiguration proxy() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        ServiceReference<ProxyConfiguration> reference = bundleContext.getServiceReference(ProxyConfiguration.class);
+        while (reference == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            reference = bundleContext.getServiceReference(ProxyConfiguration.class);
+        }
+        assertNotNull("no ProxyConfiguration service", reference);
+        return bundleContext.getService(reference);
     }
 
     @Configuration
@@ -95,21 +104,22 @@ public class RoutingAndTrustIT extends RfcBridgeTestSupport {
         ServiceRegistration<RfcDestination> registration = bundleContext.registerService(RfcDestination.class,
                 new SampleDestination("ITest_Cloud", "CLD"), properties);
         Path rule = etc().resolve("org.rfcbridge.routing.rule-itest.cfg");
-        CallContext stfc = new CallContext("YI3", "000", "MYDESTINATION_000", "STFC_CONNECTION", "DEVELOPER", "E");
+        CallContext stfc = new CallContext("YI3", "000", "ITEST_RECEIVER", "STFC_CONNECTION", "DEVELOPER", "E");
         try {
-            Files.writeString(rule, "sender = YI3000\nreceiver = MYDESTINATION_000\nfunction = *\n"
+            Files.writeString(rule, "sender = YI3000\nreceiver = ITEST_RECEIVER\nfunction = *\n"
                     + "transport = RFC\ndestination = ITest_Cloud\n", StandardCharsets.UTF_8);
             eventually("the new rule routes STFC_CONNECTION to ITest_Cloud", () -> routesTo(stfc, "ITest_Cloud"));
 
-            Files.writeString(rule, "sender = YI3000\nreceiver = MYDESTINATION_000\nfunction = BAPI_*\n"
+            Files.writeString(rule, "sender = YI3000\nreceiver = ITEST_RECEIVER\nfunction = BAPI_*\n"
                     + "transport = RFC\ndestination = ITest_Cloud\n", StandardCharsets.UTF_8);
             eventually("the edited rule no longer matches STFC_CONNECTION", () -> refusal(stfc).startsWith(
-                    "No routing rule matches sender YI3000, receiver MYDESTINATION_000 and function STFC_CONNECTION"));
+                    "No routing rule matches sender YI3000, receiver ITEST_RECEIVER and function STFC_CONNECTION"));
             // the rule is changed in place: there is no moment without it, so BAPI_* matches at once
-            CallContext bapi = new CallContext("YI3", "000", "MYDESTINATION_000", "BAPI_FLIGHT_GETLIST", "U", "E");
+            CallContext bapi = new CallContext("YI3", "000", "ITEST_RECEIVER", "BAPI_FLIGHT_GETLIST", "U", "E");
             assertTrue(refusal(bapi), routesTo(bapi, "ITest_Cloud"));
 
-            Files.writeString(rule, "sender = YI3000\nfunction = *\ntransport = SOAP\ndestination = ITest_Cloud\n",
+            Files.writeString(rule, "sender = YI3000\nreceiver = ITEST_RECEIVER\nfunction = *\ntransport = SOAP\n"
+                    + "destination = ITest_Cloud\n",
                     StandardCharsets.UTF_8);
             eventually("an invalid rule is ignored, not half applied", () -> refusal(bapi).startsWith("No routing rule"));
         } finally {

@@ -1,0 +1,215 @@
+package org.rfcbridge.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.concurrent.Callable;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.rfcbridge.api.CommunicationFailureException;
+import org.rfcbridge.api.RfcException;
+import org.rfcbridge.api.SystemFailureException;
+import org.rfcbridge.api.data.Function;
+import org.rfcbridge.api.data.Structure;
+import org.rfcbridge.api.data.Table;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.simulators.demo.DemoSystems;
+import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
+import org.rfcbridge.simulators.samples.SampleFunctions;
+
+/**
+ * SAP's tutorial on the assembly as shipped: the demo configuration in {@code etc/} (CPIC server
+ * Connection_to_OP, the listener for Program ID CLOUD_SYSTEM_VIA_BC with 5 connections and the cloud
+ * as repository server, the rule YI3000 / MYDESTINATION_000 / * to Connection_to_Cloud, the WebSocket
+ * destination with alias user BC_USER000) and the simulated systems it starts. The simulated on-prem
+ * system calls through the gateway, the listener, routing and the WebSocket RFC client into the
+ * simulated cloud system, and gets the cloud's answers or the right errors.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class TutorialEndToEndIT extends RfcBridgeTestSupport {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    DemoSystems demo;
+
+    private SimulatedAbapSystem onPrem;
+
+    @Configuration
+    public Option[] configuration() {
+        return baseConfiguration();
+    }
+
+    @Before
+    public void onPremSystem() throws Exception {
+        onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", "DEVELOPER", "E"),
+                Duration.ofSeconds(30), ProtocolLimits.DEFAULT);
+        onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("MYDESTINATION_000", "127.0.0.1",
+                GATEWAY_PORT, "CLOUD_SYSTEM_VIA_BC"));
+        onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("UNROUTED_000", "127.0.0.1", GATEWAY_PORT,
+                "CLOUD_SYSTEM_VIA_BC"));
+        eventually(WAIT, "SM59's connection test of MYDESTINATION_000 succeeds", () -> succeeds(() ->
+                onPrem.connectionTest("MYDESTINATION_000")));
+        eventually(WAIT, "a call reaches the cloud (its CA is trusted)", () -> succeeds(() -> connection("warm-up")));
+    }
+
+    private static boolean succeeds(Callable<?> action) {
+        try {
+            action.call();
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private Function connection(String text) throws RfcException {
+        Function call = SampleFunctions.STFC_CONNECTION.newFunction();
+        call.imports().setValue("REQUTEXT", text);
+        onPrem.call("MYDESTINATION_000", call);
+        return call;
+    }
+
+    @Test
+    public void theTutorialsCallsGoThroughWithEveryValue() throws Exception {
+        assertTrue(onPrem.connectionTest("MYDESTINATION_000").toNanos() > 0);
+
+        Function connection = connection("Hello from YI3");
+        assertEquals("Hello from YI3", connection.exports().getString("ECHOTEXT"));
+        assertTrue(connection.exports().getString("RESPTEXT"), connection.exports().getString("RESPTEXT")
+                .contains("Sysid: CLD"));
+
+        Function changing = SampleFunctions.STFC_CHANGING.newFunction();
+        changing.imports().setValue("START_VALUE", 40);
+        changing.changing().setValue("COUNTER", 2);
+        onPrem.call("MYDESTINATION_000", changing);
+        assertEquals(42, changing.exports().getInt("RESULT"));
+        assertEquals(3, changing.changing().getInt("COUNTER"));
+
+        Function structure = SampleFunctions.STFC_STRUCTURE.newFunction();
+        Structure in = structure.imports().getStructure("IMPORTSTRUCT");
+        in.setValue("RFCFLOAT", -2.25);
+        in.setValue("RFCINT2", 1234);
+        in.setValue("RFCINT1", 200);
+        in.setValue("RFCCHAR4", "WXYZ");
+        in.setValue("RFCDATE", LocalDate.of(1999, 12, 31));
+        in.setValue("RFCTIME", LocalTime.of(23, 59, 58));
+        in.setValue("RFCDATA2", "Umlaute äöü");
+        onPrem.call("MYDESTINATION_000", structure);
+        Structure echo = structure.exports().getStructure("ECHOSTRUCT");
+        assertEquals(-2.25, echo.getDouble("RFCFLOAT"), 0);
+        assertEquals(1234, echo.getInt("RFCINT2"));
+        assertEquals(200, echo.getInt("RFCINT1"));
+        assertEquals("WXYZ", echo.getString("RFCCHAR4"));
+        assertEquals(LocalDate.of(1999, 12, 31), echo.getDate("RFCDATE"));
+        assertEquals(LocalTime.of(23, 59, 58), echo.getTime("RFCTIME"));
+        assertEquals("Umlaute äöü", echo.getString("RFCDATA2"));
+        assertEquals(1, structure.tables().getTable("RFCTABLE").getNumRows());
+
+        Function flights = SampleFunctions.BAPI_FLIGHT_GETLIST.newFunction();
+        flights.imports().setValue("AIRLINE", "LH");
+        onPrem.call("MYDESTINATION_000", flights);
+        Table list = flights.tables().getTable("FLIGHT_LIST");
+        assertEquals(3, list.getNumRows());
+        list.setRow(0);
+        assertEquals("0400", list.getString("CONNECTID"));
+        assertEquals("FRANKFURT", list.getString("CITYFROM"));
+        assertEquals("NEW YORK", list.getString("CITYTO"));
+        assertEquals(LocalTime.of(10, 10), list.getTime("DEPTIME"));
+        assertEquals(new BigDecimal("666.0000"), list.getBigDecimal("PRICE"));
+        Table messages = flights.tables().getTable("RETURN");
+        messages.setRow(0);
+        assertEquals("3 flights found", messages.getString("MESSAGE"));
+    }
+
+    @Test
+    public void refusedFunctionsAndMissingRoutesReachTheCallerAsSystemFailures() throws Exception {
+        demo.cloud().refuse("STFC_CHANGING");
+        try {
+            onPrem.call("MYDESTINATION_000", SampleFunctions.STFC_CHANGING.newFunction());
+            fail("the cloud refuses STFC_CHANGING");
+        } catch (SystemFailureException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("Function module STFC_CHANGING is not allowed for user "
+                    + "BC_USER000 by its communication arrangement"));
+        } finally {
+            demo.cloud().allow("STFC_CHANGING");
+        }
+        try {
+            onPrem.call("UNROUTED_000", SampleFunctions.STFC_CONNECTION.newFunction());
+            fail("no rule routes UNROUTED_000");
+        } catch (SystemFailureException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("No routing rule matches sender YI3000, receiver "
+                    + "UNROUTED_000 and function STFC_CONNECTION"));
+        }
+        assertEquals("after errors", connection("after errors").exports().getString("ECHOTEXT"));
+    }
+
+    @Test
+    public void aCloudOutageIsACommunicationFailureAndTheBridgeRecovers() throws Exception {
+        demo.stopCloud();
+        try {
+            connection("into the outage");
+            fail("the cloud is down");
+        } catch (CommunicationFailureException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("Connection_to_Cloud"));
+        } finally {
+            demo.restartCloud();
+        }
+        eventually(WAIT, "calls go through again once the cloud is back (with a new CA in etc/trust)",
+                () -> succeeds(() -> connection("back")));
+    }
+
+    @Test
+    public void aGatewayRestartIsSurvived() throws Exception {
+        demo.gateway().restart();
+        eventually(WAIT, "the listener registers again and SM59's test succeeds", () -> succeeds(() ->
+                onPrem.connectionTest("MYDESTINATION_000")));
+        assertEquals("after the restart", connection("after the restart").exports().getString("ECHOTEXT"));
+    }
+
+    @Test
+    public void editingTheRuleFileChangesRoutingAtRunTime() throws Exception {
+        Path rule = Path.of(System.getProperty("karaf.etc")).resolve("org.rfcbridge.routing.rule-tutorial.cfg");
+        String shipped = Files.readString(rule, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(rule, shipped.replace("function = *", "function = BAPI_*"), StandardCharsets.UTF_8);
+            eventually(WAIT, "STFC_CONNECTION is no longer routed", () -> {
+                try {
+                    connection("still routed?");
+                    return false;
+                } catch (SystemFailureException e) {
+                    return e.getMessage().contains("No routing rule matches");
+                }
+            });
+        } finally {
+            Files.writeString(rule, shipped, StandardCharsets.UTF_8);
+        }
+        eventually(WAIT, "the restored rule routes STFC_CONNECTION again", () -> succeeds(() -> connection("again")));
+    }
+
+    @Test
+    public void theLogHoldsNoPassword() throws Exception {
+        connection("logged?");
+        Path log = Path.of(System.getProperty("karaf.data")).resolve("log").resolve("karaf.log");
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue("the log is written", text.contains("Connection_to_Cloud"));
+        assertFalse("the demo password is not in karaf.log", text.contains("PasswordForBC_USER000"));
+    }
+}
