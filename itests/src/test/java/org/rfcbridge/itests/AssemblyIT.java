@@ -45,7 +45,7 @@ public class AssemblyIT extends RfcBridgeTestSupport {
     /** Bundles the rfcbridge feature must bring up. Grows with each bundle. */
     static final String[] EXPECTED_BUNDLES = {"org.rfcbridge.rfc-api", "org.rfcbridge.rfc-protocol",
         "org.rfcbridge.routing", "org.rfcbridge.truststore", "org.rfcbridge.cpic-listener", "org.rfcbridge.simulators",
-        "org.rfcbridge.wsrfc-client"};
+        "org.rfcbridge.wsrfc-client", "org.rfcbridge.shell", "org.rfcbridge.webconsole"};
 
     @Inject
     BundleContext bundleContext;
@@ -63,7 +63,13 @@ public class AssemblyIT extends RfcBridgeTestSupport {
     }
 
     @Test
-    public void everyRfcBridgeBundleIsActive() {
+    public void everyRfcBridgeBundleIsActive() throws InterruptedException {
+        // the boot features are provisioned in the background, and the web console's last: give them a minute
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && rfcBridgeBundles().values().stream()
+                .anyMatch(b -> b.getState() != Bundle.ACTIVE && !isFragment(b))) {
+            Thread.sleep(200);
+        }
         Map<String, Bundle> bundles = rfcBridgeBundles();
         List<String> problems = new ArrayList<>();
         for (String expected : EXPECTED_BUNDLES) {

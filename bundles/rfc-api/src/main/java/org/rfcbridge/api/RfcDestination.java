@@ -36,4 +36,9 @@ public interface RfcDestination {
 
     /** The repository that describes this destination's functions. */
     FunctionRepository repository();
+
+    /** Its state and counters; a destination that keeps none reports itself ALIVE with zeros. */
+    default DestinationStatus status() {
+        return new DestinationStatus(name(), "other", "", ConnectionState.ALIVE, 0, 0, 0, 0, "");
+    }
 }

@@ -30,4 +30,14 @@ public interface RfcListener {
 
     /** Unregisters the connections, letting calls in flight finish up to the configured timeout. */
     void stop();
+
+    /** The SAP server (CPIC) whose gateway it registers at, e.g. {@code Connection_to_OP}; empty if not known. */
+    default String server() {
+        return "";
+    }
+
+    /** That server's gateway as {@code host:port}, empty while the server is not configured or not usable. */
+    default String gateway() {
+        return "";
+    }
 }

@@ -104,7 +104,7 @@ public final class CpicListenerComponent implements RfcListener {
         handler = new BridgeCallHandler(programId, () -> router, () -> repositories.get(configuration.repository()),
                 configuration.repository(), configuration.ping_forward(), counters, limits);
         runtime = new ListenerRuntime(configuration.name(), programId, Math.max(1, configuration.connections()),
-                this::gateway, handler, counters, new ListenerRuntime.Settings(
+                this::gatewayAddress, handler, counters, new ListenerRuntime.Settings(
                         Duration.ofSeconds(configuration.connect_timeout()), Duration.ofSeconds(configuration.retry_max()),
                         Duration.ofSeconds(configuration.stop_timeout()), limits));
         if (configuration.enabled()) {
@@ -112,7 +112,7 @@ public final class CpicListenerComponent implements RfcListener {
         }
     }
 
-    private GatewayAddress gateway() {
+    private GatewayAddress gatewayAddress() {
         String name = config.server();
         CpicServerComponent server = servers.get(name);
         if (server == null) {
@@ -135,6 +135,21 @@ public final class CpicListenerComponent implements RfcListener {
     @Override
     public String name() {
         return config.name();
+    }
+
+    @Override
+    public String server() {
+        return config.server();
+    }
+
+    @Override
+    public String gateway() {
+        try {
+            GatewayAddress address = gatewayAddress();
+            return address.host() + ":" + address.port();
+        } catch (IllegalStateException e) {
+            return "";
+        }
     }
 
     @Override

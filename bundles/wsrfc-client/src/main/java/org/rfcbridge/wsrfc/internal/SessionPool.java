@@ -122,6 +122,16 @@ final class SessionPool implements AutoCloseable {
         return open;
     }
 
+    /** How many slots are serving a call now. */
+    int busy() {
+        return slots.size() - idle.size();
+    }
+
+    /** How many sessions there may be. */
+    int size() {
+        return slots.size();
+    }
+
     private void pingIdle() {
         List<Slot> taken = new ArrayList<>();
         idle.drainTo(taken);

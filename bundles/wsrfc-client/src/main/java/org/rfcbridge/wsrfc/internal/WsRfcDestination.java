@@ -2,12 +2,16 @@ package org.rfcbridge.wsrfc.internal;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
 
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.rfcbridge.api.CommunicationFailureException;
+import org.rfcbridge.api.ConnectionState;
+import org.rfcbridge.api.DestinationStatus;
 import org.rfcbridge.api.FunctionRepository;
+import org.rfcbridge.api.LogonFailureException;
 import org.rfcbridge.api.ProxyConfiguration;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
@@ -35,6 +39,11 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
     private final SessionPool pool;
     private final ParameterSerializer serializer;
     private final DdicRepository repository;
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private volatile String lastError = "";
+    /** True while the last attempt to reach the system failed (connect, TLS, logon, timeout, drop). */
+    private volatile boolean unreachable;
 
     /**
      * Sessions settings: how many, and how they are kept alive.
@@ -83,6 +92,19 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
 
     @Override
     public void execute(Function function) throws RfcException {
+        calls.incrementAndGet();
+        try {
+            call(function);
+            unreachable = false;
+        } catch (RfcException e) {
+            errors.incrementAndGet();
+            lastError = e.kind() + ": " + e.getMessage();
+            unreachable = e instanceof CommunicationFailureException || e instanceof LogonFailureException;
+            throw e;
+        }
+    }
+
+    private void call(Function function) throws RfcException {
         SessionPool.Slot slot = pool.acquire(settings.callTimeout());
         try {
             WsRfcConnection connection = slot.connection(() -> WsRfcConnection.open(client, settings, limits));
@@ -135,6 +157,14 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
     /** Sessions open now. */
     int openSessions() {
         return pool.openSessions();
+    }
+
+    @Override
+    public DestinationStatus status() {
+        ConnectionState state = unreachable ? ConnectionState.DEAD : pool.busy() == pool.size() ? ConnectionState.BUSY
+                : ConnectionState.ALIVE;
+        return new DestinationStatus(settings.name(), "WebSocket", settings.url(), state, pool.openSessions(),
+                pool.size(), calls.get(), errors.get(), lastError);
     }
 
     @Override

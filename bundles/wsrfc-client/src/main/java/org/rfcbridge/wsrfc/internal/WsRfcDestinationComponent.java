@@ -17,6 +17,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rfcbridge.api.CommunicationFailureException;
+import org.rfcbridge.api.ConnectionState;
+import org.rfcbridge.api.DestinationStatus;
 import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.ProxyConfiguration;
 import org.rfcbridge.api.RfcDestination;
@@ -146,6 +148,12 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
     @Override
     public FunctionRepository repository() {
         return this;
+    }
+
+    @Override
+    public DestinationStatus status() {
+        return destination != null ? destination.status() : new DestinationStatus(name, "WebSocket", "",
+                ConnectionState.DEAD, 0, 0, 0, 0, "not usable: " + problem);
     }
 
     @Override

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rfcbridge.api.AbapException;
 import org.rfcbridge.api.AbapMessageException;
 import org.rfcbridge.api.CommunicationFailureException;
+import org.rfcbridge.api.ConnectionState;
+import org.rfcbridge.api.DestinationStatus;
 import org.rfcbridge.api.LogonFailureException;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
@@ -86,6 +88,13 @@ class WsRfcDestinationTest {
         assertTrue(destination.ping().toNanos() > 0);
         assertEquals(1, fixture.count("logged on to client 100"));
         assertEquals(1, fixture.count("cloud: RFC_PING for BC_USER000"));
+        DestinationStatus status = destination.status();
+        assertEquals(ConnectionState.ALIVE, status.state());
+        assertEquals("wss://localhost:" + fixture.cloud.port() + "/sap/bc/rfc", status.address());
+        assertEquals(1, status.openSessions());
+        assertEquals(5, status.poolSize());
+        assertEquals(1, status.calls());
+        assertEquals(0, status.errors());
     }
 
     @Test
@@ -234,6 +243,10 @@ class WsRfcDestinationTest {
         assertEquals("Destination Connection_to_Cloud refused the logon: Client 200 is not available in this system",
                 client.getMessage());
         assertFalse(password.getMessage().contains("PasswordFor"), "never the password");
+        DestinationStatus refused = destinations.get(0).status();
+        assertEquals(ConnectionState.DEAD, refused.state());
+        assertEquals("LOGON_FAILURE: " + password.getMessage(), refused.lastError());
+        assertEquals(1, refused.errors());
     }
 
     @Test

@@ -1,0 +1,178 @@
+package org.rfcbridge.routing.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.rfcbridge.api.RoutingRules;
+
+/**
+ * The rules as files in {@code etc/}: a new rule is written as {@code org.rfcbridge.routing.rule-ID.cfg}
+ * (Felix FileInstall turns it into a configuration; a configuration created in Config Admin alone
+ * would get no file), changes go through Config Admin, which FileInstall writes back to the file,
+ * and removing a rule deletes its configuration and its file.
+ */
+@Component(service = RoutingRules.class)
+public final class RoutingRulesComponent implements RoutingRules {
+    static final String FACTORY_PID = "org.rfcbridge.routing.rule";
+    private static final String FILENAME = "felix.fileinstall.filename";
+
+    private final ConfigurationAdmin configAdmin;
+    private final Path etc;
+
+    @Activate
+    public RoutingRulesComponent(@Reference ConfigurationAdmin configAdmin) {
+        this(configAdmin, Path.of(System.getProperty("karaf.etc", "etc")));
+    }
+
+    RoutingRulesComponent(ConfigurationAdmin configAdmin, Path etc) {
+        this.configAdmin = configAdmin;
+        this.etc = etc;
+    }
+
+    @Override
+    public List<Rule> list() {
+        List<Rule> rules = new ArrayList<>();
+        for (Configuration c : configurations()) {
+            rules.add(new Rule(id(c), number(c, "order", 100), !"false".equals(text(c, "enabled")), text(c, "sender"),
+                    text(c, "receiver"), text(c, "function"), text(c, "transport"), text(c, "destination"),
+                    text(c, "functions.allowed")));
+        }
+        rules.sort(Comparator.comparingInt(Rule::order).thenComparing(Rule::id));
+        return rules;
+    }
+
+    @Override
+    public void add(Rule rule) {
+        if (!rule.id().matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("'" + rule.id() + "' cannot be a rule id: use letters, digits, _ . -");
+        }
+        if (find(rule.id()).isPresent() || Files.exists(file(rule.id()))) {
+            throw new IllegalArgumentException("A routing rule " + rule.id() + " exists already");
+        }
+        for (String[] field : new String[][] {{"sender", rule.sender()}, {"receiver", rule.receiver()},
+            {"function", rule.function()}, {"destination", rule.destination()}}) {
+            if (field[1] == null || field[1].isBlank()) {
+                throw new IllegalArgumentException("field " + field[0] + " is empty");
+            }
+        }
+        StringBuilder text = new StringBuilder("# routing rule ").append(rule.id()).append(", added by an administrator\n")
+                .append("sender = ").append(rule.sender()).append('\n')
+                .append("receiver = ").append(rule.receiver()).append('\n')
+                .append("function = ").append(rule.function()).append('\n')
+                .append("transport = ").append(rule.transport() == null || rule.transport().isBlank() ? "RFC"
+                        : rule.transport()).append('\n')
+                .append("destination = ").append(rule.destination()).append('\n')
+                .append("enabled = ").append(rule.enabled()).append('\n')
+                .append("order = ").append(rule.order()).append('\n');
+        if (rule.functionsAllowed() != null && !rule.functionsAllowed().isBlank()) {
+            text.append("functions.allowed = ").append(rule.functionsAllowed()).append('\n');
+        }
+        try {
+            // written beside and moved, so the file watcher never reads half a rule
+            Path partial = Files.createTempFile(etc, ".rule-" + rule.id(), ".tmp");
+            Files.writeString(partial, text, StandardCharsets.ISO_8859_1);
+            Files.move(partial, file(rule.id()), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file(rule.id()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void setEnabled(String id, boolean enabled) {
+        update(id, "enabled", enabled);
+    }
+
+    @Override
+    public void setOrder(String id, int order) {
+        update(id, "order", order);
+    }
+
+    @Override
+    public void remove(String id) {
+        Configuration rule = existing(id);
+        try {
+            rule.delete();
+            Files.deleteIfExists(file(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove routing rule " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String id, String key, Object value) {
+        Configuration rule = existing(id);
+        Dictionary<String, Object> properties = rule.getProperties();
+        properties.put(key, value);
+        try {
+            rule.update(properties);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot change routing rule " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Configuration existing(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("No routing rule " + id));
+    }
+
+    private Optional<Configuration> find(String id) {
+        return configurations().stream().filter(c -> id(c).equals(id)).findFirst();
+    }
+
+    private List<Configuration> configurations() {
+        try {
+            Configuration[] found = configAdmin.listConfigurations("(service.factoryPid=" + FACTORY_PID + ")");
+            return found == null ? List.of() : Arrays.asList(found);
+        } catch (IOException | InvalidSyntaxException e) {
+            throw new IllegalStateException("Configuration Admin cannot list the routing rules: " + e.getMessage(), e);
+        }
+    }
+
+    private Path file(String id) {
+        return etc.resolve(FACTORY_PID + "-" + id + ".cfg");
+    }
+
+    /** The id: the file name between {@code PID-} and {@code .cfg}, else the name after {@code ~}, else the PID. */
+    static String id(Configuration configuration) {
+        Object file = configuration.getProperties() == null ? null : configuration.getProperties().get(FILENAME);
+        if (file != null) {
+            String name = Path.of(file.toString().replaceFirst("^file:", "")).getFileName().toString();
+            if (name.startsWith(FACTORY_PID + "-") && name.endsWith(".cfg")) {
+                return name.substring(FACTORY_PID.length() + 1, name.length() - 4);
+            }
+        }
+        String pid = configuration.getPid();
+        int tilde = pid.indexOf('~');
+        return tilde >= 0 ? pid.substring(tilde + 1) : pid;
+    }
+
+    private static String text(Configuration configuration, String key) {
+        Object value = configuration.getProperties() == null ? null : configuration.getProperties().get(key);
+        if (value instanceof String[] values) {
+            return String.join(", ", values);
+        }
+        return value == null ? "" : value.toString().trim();
+    }
+
+    private static int number(Configuration configuration, String key, int otherwise) {
+        try {
+            return Integer.parseInt(text(configuration, key));
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.rfcbridge.shell.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.table.Row;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.osgi.framework.BundleContext;
+import org.rfcbridge.api.RfcDestination;
+import org.rfcbridge.api.RfcListener;
+import org.rfcbridge.protocol.json.Json;
+
+/**
+ * What every {@code rfc:*} command shares: the services of the moment ({@link Services}) and
+ * output as a table for people or, with {@code --json}, as JSON for scripts. A failure is thrown as
+ * {@link RfcCommandFailure}, which {@code bin/client} turns into a non-zero exit status.
+ */
+abstract class RfcCommand implements Action {
+    @Reference
+    BundleContext bundleContext;
+
+    /** Every service of a type. */
+    <T> List<T> services(Class<T> type) {
+        return Services.list(bundleContext, type);
+    }
+
+    /** The service of a type whose configuration's {@code name} is {@code name}. */
+    <T> Optional<T> named(Class<T> type, String name, java.util.function.Function<T, String> nameOf) {
+        return services(type).stream().filter(s -> nameOf.apply(s).equals(name)).findFirst();
+    }
+
+    /** The listener with a name, or a failure saying how to find the names. */
+    RfcListener listener(String name) {
+        return named(RfcListener.class, name, RfcListener::name).orElseThrow(() -> new RfcCommandFailure(
+                "No listener named " + name + "; rfc:listener-list shows them"));
+    }
+
+    /** The destination with a name, or a failure saying how to find the names. */
+    RfcDestination destination(String name) {
+        return named(RfcDestination.class, name, RfcDestination::name).orElseThrow(() -> new RfcCommandFailure(
+                "No destination named " + name + "; rfc:server-list shows them"));
+    }
+
+    /**
+     * Prints rows as a table whose headers are the keys in capitals ({@code programId} → PROGRAM ID),
+     * or as a JSON array of objects with the keys as they are.
+     */
+    static void print(List<Map<String, Object>> rows, List<String> keys, boolean json, String empty) {
+        if (json) {
+            System.out.println(Json.writePretty(rows));
+            return;
+        }
+        ShellTable table = new ShellTable().emptyTableText(empty);
+        for (String key : keys) {
+            table.column(header(key));
+        }
+        for (Map<String, Object> values : rows) {
+            Row row = table.addRow();
+            for (String key : keys) {
+                Object value = values.get(key);
+                row.addContent(value == null ? "" : value);
+            }
+        }
+        table.print(System.out);
+    }
+
+    /** Prints one object as JSON, or its entries one per line for people. */
+    static void printObject(Map<String, Object> values, boolean json) {
+        if (json) {
+            System.out.println(Json.writePretty(values));
+            return;
+        }
+        values.forEach((key, value) -> System.out.println(header(key) + ": " + value));
+    }
+
+    static String header(String key) {
+        return key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
+    }
+
+    /** An ordered map from alternating keys and values. */
+    static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
+    }
+}

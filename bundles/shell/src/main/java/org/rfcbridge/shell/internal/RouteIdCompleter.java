@@ -1,0 +1,16 @@
+package org.rfcbridge.shell.internal;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.rfcbridge.api.RoutingRules;
+
+/** Completes routing rule ids. */
+@Service
+public class RouteIdCompleter extends NameCompleter {
+    @Override
+    List<String> names() {
+        return Services.list(bundleContext, RoutingRules.class).stream().flatMap(r -> r.list().stream())
+                .map(RoutingRules.Rule::id).toList();
+    }
+}

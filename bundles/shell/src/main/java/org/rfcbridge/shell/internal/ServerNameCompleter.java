@@ -1,0 +1,20 @@
+package org.rfcbridge.shell.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.rfcbridge.api.RfcDestination;
+import org.rfcbridge.api.RfcListener;
+
+/** Completes SAP server names: CPIC servers and destinations. */
+@Service
+public class ServerNameCompleter extends NameCompleter {
+    @Override
+    List<String> names() {
+        List<String> names = new ArrayList<>(serviceNames(RfcDestination.class, RfcDestination::name));
+        Services.list(bundleContext, RfcListener.class).stream().map(RfcListener::server).filter(s -> !s.isEmpty())
+                .distinct().forEach(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,37 @@
+package org.rfcbridge.shell.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The services of the moment: destinations and listeners come and go with their configurations,
+ * so commands and completers look them up at each use instead of holding them.
+ */
+final class Services {
+    private Services() {
+    }
+
+    /** Every service of a type. */
+    static <T> List<T> list(BundleContext context, Class<T> type) {
+        try {
+            Collection<ServiceReference<T>> references = context.getServiceReferences(type, null);
+            List<T> found = new ArrayList<>();
+            for (ServiceReference<T> reference : references) {
+                T service = context.getService(reference);
+                if (service != null) {
+                    found.add(service);
+                    // released at once: commands are short and must not pin services
+                    context.ungetService(reference);
+                }
+            }
+            return found;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("no filter was given", e);
+        }
+    }
+}

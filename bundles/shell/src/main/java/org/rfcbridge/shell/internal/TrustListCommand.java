@@ -1,0 +1,45 @@
+package org.rfcbridge.shell.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.rfcbridge.api.TrustService;
+import org.rfcbridge.api.TrustedCertificate;
+
+/** {@code rfc:trust-list}: SAP BC's "Trusted Certificates", with expiry, and the files that could not be used. */
+@Service
+@Command(scope = "rfc", name = "trust-list", description = "Lists the trusted CA certificates (etc/trust) with their "
+        + "expiry, and the files that could not be used.")
+public class TrustListCommand extends RfcCommand {
+    @Reference
+    TrustService trust;
+
+    @Option(name = "--json", description = "One JSON array for scripts")
+    boolean json;
+
+    @Override
+    public Object execute() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Instant now = Instant.now();
+        for (TrustedCertificate c : trust.certificates()) {
+            rows.add(row("source", c.source(), "subject", c.subject(), "notAfter", c.notAfter().toString(), "daysLeft",
+                    Duration.between(now, c.notAfter()).toDays(), "sha256", c.sha256Fingerprint()));
+        }
+        print(rows, List.of("source", "subject", "notAfter", "daysLeft", "sha256"), json,
+                "no trusted certificates: copy the cloud's CA certificate into etc/trust");
+        if (!json) {
+            trust.problems().forEach(p -> System.out.println("not used: " + p));
+            if (trust.trustsAll()) {
+                System.out.println("WARNING: trust.all is on; every certificate is accepted (tests only)");
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+// Drives Debian's chromium through the "RFC Bridge" page of the running assembly's web console:
+// logs in, clicks Test Connection for a destination, adds a routing rule with the form, checks that a
+// POST without the page's CSRF token is refused, and keeps a screenshot. Prints one JSON line with what
+// it saw; exit status 0 when every step did what it should.
+//
+//   node console-test.mjs BASE_URL USER PASSWORD DESTINATION RULE_ID SCREENSHOT.png
+import { chromium } from 'playwright-core';
+
+const [base, user, password, destination, ruleId, screenshot] = process.argv.slice(2);
+const seen = {};
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  // no sandbox as root; no background traffic, which this machine's closed network refuses
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+try {
+  const context = await browser.newContext({ httpCredentials: { username: user, password } });
+  const page = await context.newPage();
+  const plugin = `${base}/system/console/rfcbridge`;
+
+  const response = await page.goto(plugin);
+  seen.status = response.status();
+  await page.waitForSelector('#rfcbridge-servers');
+  seen.title = await page.title();
+
+  await Promise.all([
+    page.waitForNavigation(),
+    page.click(`button[data-action="test"][data-name="${destination}"]`),
+  ]);
+  seen.testConnection = (await page.textContent('#rfcbridge-result')).trim();
+
+  await page.fill('#rfcbridge-add-route input[name="id"]', ruleId);
+  await page.fill('#rfcbridge-add-route input[name="receiver"]', 'BROWSER_000');
+  await page.fill('#rfcbridge-add-route input[name="function"]', 'STFC_*');
+  await page.fill('#rfcbridge-add-route input[name="order"]', '40');
+  await Promise.all([page.waitForNavigation(), page.click('#rfcbridge-add-route button[type="submit"]')]);
+  seen.addRule = (await page.textContent('#rfcbridge-result')).trim();
+  // the file watcher reads the new rule within a second
+  for (let i = 0; i < 20 && !seen.ruleListed; i++) {
+    await page.waitForTimeout(500);
+    await page.goto(plugin);
+    seen.ruleListed = (await page.textContent('#rfcbridge-routes')).includes('BROWSER_000');
+  }
+  await page.waitForFunction(() => document.querySelectorAll('#rfcbridge-stats tr').length > 1);
+  seen.statisticsRows = await page.locator('#rfcbridge-stats tr').count();
+
+  seen.postWithoutToken = await page.evaluate(async (url) => {
+    const r = await fetch(url, { method: 'POST', body: new URLSearchParams({ action: 'trust-reload' }) });
+    return r.status;
+  }, plugin);
+
+  await page.screenshot({ path: screenshot, fullPage: true });
+  seen.screenshot = screenshot;
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(seen));
+const ok = seen.status === 200 && seen.testConnection.includes('OK') && seen.addRule.includes('added')
+  && seen.ruleListed && seen.postWithoutToken === 403 && seen.statisticsRows > 1;
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,184 @@
+package org.rfcbridge.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.rfcbridge.protocol.json.Json;
+
+/**
+ * The {@code rfc:*} console commands on the demo configuration: tables for people, {@code --json}
+ * for scripts, failures as exceptions (a non-zero exit through {@code bin/client}), route changes
+ * written to {@code etc/}, and never a password in any output.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ConsoleCommandsIT extends RfcBridgeTestSupport {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    /** Every output of this test, checked for passwords at the end of each test that adds to it. */
+    private final List<String> outputs = new ArrayList<>();
+
+    @Configuration
+    public Option[] configuration() {
+        return baseConfiguration();
+    }
+
+    @Before
+    public void demoIsUp() throws Exception {
+        eventually(WAIT, "the cloud destination answers rfc:server-test", () -> {
+            try {
+                return execute("rfc:server-test Connection_to_Cloud").contains("RESULT: OK");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        eventually(WAIT, "the listener has its 5 connections", () -> execute("rfc:listener-list").contains("5/5"));
+    }
+
+    private String execute(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            session.execute(command);
+        } finally {
+            out.flush();
+            outputs.add(bytes.toString(StandardCharsets.UTF_8));
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String failure(String command) throws Exception {
+        try {
+            execute(command);
+        } catch (Exception e) {
+            outputs.add(e.getMessage());
+            return e.getMessage();
+        }
+        fail(command + " should have failed");
+        return null;
+    }
+
+    private void noPasswordAnywhere() {
+        for (String output : outputs) {
+            assertFalse(output, output.contains("PasswordForBC_USER000"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> jsonRows(String output) {
+        return (List<Map<String, Object>>) Json.parse(output);
+    }
+
+    @Test
+    public void serversListenersAndTheConnectionTest() throws Exception {
+        String servers = execute("rfc:server-list");
+        assertTrue(servers, servers.contains("Connection_to_OP") && servers.contains("CPIC")
+                && servers.contains("127.0.0.1:" + GATEWAY_PORT) && servers.contains("Listener_to_Cloud ALIVE"));
+        assertTrue(servers, servers.contains("Connection_to_Cloud") && servers.contains("WebSocket")
+                && servers.contains("wss://localhost:" + CLOUD_PORT + "/sap/bc/rfc"));
+        Map<String, Object> cloud = jsonRows(execute("rfc:server-list --json")).stream()
+                .filter(r -> r.get("name").equals("Connection_to_Cloud")).findFirst().orElseThrow();
+        assertEquals("ALIVE", cloud.get("state"));
+
+        String test = execute("rfc:server-test Connection_to_Cloud");
+        assertTrue(test, test.contains("RESULT: OK") && test.contains("logon and RFC_PING"));
+        Map<?, ?> json = (Map<?, ?>) Json.parse(execute("rfc:server-test --json Connection_to_OP"));
+        assertEquals("OK", json.get("result"));
+        assertEquals("5/5", json.get("registered"));
+        assertTrue(failure("rfc:server-test Connection_Nowhere").contains("No SAP server named Connection_Nowhere"));
+
+        Map<String, Object> listener = jsonRows(execute("rfc:listener-list --json")).get(0);
+        assertEquals("Listener_to_Cloud", listener.get("name"));
+        assertEquals("CLOUD_SYSTEM_VIA_BC", listener.get("programId"));
+        assertEquals("ALIVE", listener.get("state"));
+        execute("rfc:listener-stop Listener_to_Cloud");
+        eventually(WAIT, "the listener is STOPPED", () -> execute("rfc:listener-list").contains("STOPPED"));
+        assertTrue(failure("rfc:server-test Connection_to_OP").contains("no connection registered"));
+        execute("rfc:listener-start Listener_to_Cloud");
+        eventually(WAIT, "the listener registers again", () -> execute("rfc:listener-list").contains("5/5"));
+        noPasswordAnywhere();
+    }
+
+    @Test
+    public void routesAreAddedSwitchedAndRemovedInEtc() throws Exception {
+        Path file = Path.of(System.getProperty("karaf.etc")).resolve("org.rfcbridge.routing.rule-console.cfg");
+        execute("rfc:route-add --order 50 --functions-allowed BAPI_* console YI3000 OTHER_000 'BAPI_*' "
+                + "Connection_to_Cloud");
+        assertTrue("the rule is written to etc/", Files.readString(file).contains("Connection_to_Cloud"));
+        eventually(WAIT, "the file is read as a rule", () -> execute("rfc:route-list").contains("OTHER_000"));
+        List<Map<String, Object>> rules = jsonRows(execute("rfc:route-list --json"));
+        assertEquals("console", rules.get(0).get("id"));
+        assertEquals("tutorial", rules.get(1).get("id"));
+        assertTrue(execute("rfc:route-list").contains("MYDESTINATION_000"));
+        assertTrue(failure("rfc:route-add console A B C D").contains("exists already"));
+
+        execute("rfc:route-disable console");
+        eventually(WAIT, "etc/ says disabled", () -> Files.readString(file).contains("false"));
+        assertEquals("false", jsonRows(execute("rfc:route-list --json")).get(0).get("enabled").toString());
+        execute("rfc:route-enable console");
+        eventually(WAIT, "etc/ says enabled", () -> Files.readString(file).contains("true"));
+
+        execute("rfc:route-order console 150");
+        eventually(WAIT, "the moved rule is tried after the tutorial's", () ->
+                jsonRows(execute("rfc:route-list --json")).get(1).get("id").equals("console"));
+
+        execute("rfc:route-remove console");
+        eventually(WAIT, "the file is gone from etc/", () -> !Files.exists(file));
+        assertTrue(failure("rfc:route-remove console").contains("No routing rule console"));
+        noPasswordAnywhere();
+    }
+
+    @Test
+    public void trustMetadataCallsAndStatistics() throws Exception {
+        String trust = execute("rfc:trust-list");
+        assertTrue(trust, trust.contains("simulated-cloud-ca.pem") && trust.contains("Simulated Cloud CA"));
+        assertTrue(execute("rfc:trust-reload").contains("trusted certificates"));
+
+        String metadata = execute("rfc:metadata Connection_to_Cloud STFC_STRUCTURE");
+        assertTrue(metadata, metadata.contains("IMPORTSTRUCT") && metadata.contains("RFCTEST (264 bytes)"));
+        Map<?, ?> json = (Map<?, ?>) Json.parse(execute("rfc:metadata --json Connection_to_Cloud STFC_CONNECTION"));
+        assertEquals("STFC_CONNECTION", json.get("name"));
+        assertTrue(failure("rfc:metadata Connection_to_Cloud Z_NOT_THERE").contains("does not know"));
+
+        Map<?, ?> call = (Map<?, ?>) Json.parse(execute("rfc:call Connection_to_Cloud STFC_CONNECTION "
+                + "'{\"REQUTEXT\":\"from the console\"}'"));
+        assertEquals("from the console", ((Map<?, ?>) call.get("result")).get("ECHOTEXT"));
+        String raised = failure("rfc:call Connection_to_Cloud Z_RFCBRIDGE_RAISE '{\"KIND\":\"ABAP_EXCEPTION\"}'");
+        assertTrue(raised, raised.contains("ABAP_EXCEPTION") && raised.contains("NOT_FOUND"));
+
+        List<Map<String, Object>> stats = jsonRows(execute("rfc:stats --json"));
+        assertTrue(stats.stream().anyMatch(r -> r.get("name").equals("Connection_to_Cloud")
+                && ((Number) r.get("calls")).longValue() >= 2));
+        assertTrue(stats.stream().anyMatch(r -> r.get("name").equals("Listener_to_Cloud")));
+        noPasswordAnywhere();
+    }
+}

@@ -1,0 +1,119 @@
+package org.rfcbridge.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.junit.Assume;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.rfcbridge.api.RfcDestination;
+import org.rfcbridge.api.RfcException;
+
+/**
+ * The "RFC Bridge" page of the web console in a real browser: Debian's chromium, driven by
+ * Playwright ({@code src/test/browser/console-test.mjs}), logs in to the running assembly, clicks
+ * Test Connection for the demo's cloud destination, adds a routing rule with the form (which must
+ * appear as a file in {@code etc/}), and finds a POST without the CSRF token refused. The screenshot
+ * is kept in {@code itests/target/screenshots/}. Without chromium or the Playwright driver the test is
+ * skipped, saying so, unless {@code rfcbridge.browser.required} is set ({@code ./rfcbridge test} sets it).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class WebConsoleIT extends RfcBridgeTestSupport {
+    @Inject
+    BundleContext bundleContext;
+
+    private static final String[] PASSED_ON = {"rfcbridge.browser.dir", "rfcbridge.screenshots",
+        "rfcbridge.browser.required"};
+
+    @Configuration
+    public Option[] configuration() {
+        Option[] options = baseConfiguration();
+        for (String property : PASSED_ON) {
+            options = OptionUtils.combine(options, systemProperty(property).value(System.getProperty(property, "")));
+        }
+        return options;
+    }
+
+    private static int status(String url, String credentials, String method) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+        connection.setRequestMethod(method);
+        if (credentials != null) {
+            connection.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    @Test
+    public void testConnectionAndAddingARuleInChromium() throws Exception {
+        Path script = Path.of(System.getProperty("rfcbridge.browser.dir"), "console-test.mjs");
+        boolean ready = new File("/usr/bin/chromium").canExecute()
+                && Files.isDirectory(script.getParent().resolve("node_modules/playwright-core"));
+        String missing = "chromium (/usr/bin/chromium) or the Playwright driver (npm ci in " + script.getParent()
+                + ") is missing: ./rfcbridge test installs both";
+        if (Boolean.parseBoolean(System.getProperty("rfcbridge.browser.required"))) {
+            assertTrue(missing, ready);
+        }
+        Assume.assumeTrue(missing, ready);
+
+        String plugin = "http://127.0.0.1:" + HTTP_PORT + "/system/console/rfcbridge";
+        eventually(Duration.ofSeconds(60), "the plugin page answers the administrator",
+                () -> status(plugin, ADMIN_USER + ":" + ADMIN_PASSWORD, "GET") == 200);
+        assertEquals("the console's login protects the page", 401, status(plugin, null, "GET"));
+        assertEquals("and its actions", 401, status(plugin, null, "POST"));
+        eventually(Duration.ofSeconds(60), "the demo's cloud destination answers a test", () -> {
+            for (ServiceReference<RfcDestination> reference : bundleContext.getServiceReferences(RfcDestination.class,
+                    "(name=Connection_to_Cloud)")) {
+                try {
+                    bundleContext.getService(reference).ping();
+                    return true;
+                } catch (RfcException e) {
+                    return false;
+                }
+            }
+            return false;
+        });
+
+        Path screenshots = Path.of(System.getProperty("rfcbridge.screenshots"));
+        Files.createDirectories(screenshots);
+        Path screenshot = screenshots.resolve("rfcbridge-console.png");
+        Path rule = Path.of(System.getProperty("karaf.etc"), "org.rfcbridge.routing.rule-browser.cfg");
+        Process browser = new ProcessBuilder("node", script.toString(), "http://127.0.0.1:" + HTTP_PORT, ADMIN_USER,
+                ADMIN_PASSWORD, "Connection_to_Cloud", "browser", screenshot.toString())
+                .directory(script.getParent().toFile()).redirectErrorStream(true).start();
+        assertTrue("the browser run ends within two minutes", browser.waitFor(2, TimeUnit.MINUTES));
+        String output = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals("the browser run: " + output, 0, browser.exitValue());
+        assertTrue(output, output.contains("Test Connection Connection_to_Cloud: OK"));
+        assertTrue("the rule the browser added is a file in etc/", Files.readString(rule).contains("BROWSER_000"));
+        assertTrue("the screenshot is kept", Files.size(screenshot) > 10_000);
+        Files.deleteIfExists(rule);
+    }
+}
