@@ -43,21 +43,11 @@ public abstract class RfcBridgeTestSupport {
     protected static final String ADMIN_USER = "admin";
     protected static final String ADMIN_PASSWORD = "admin";
 
-    /** The Pax Exam options every RFC Bridge itest shares; subclasses may add their own. */
+    /** The Pax Exam options of the RFC Bridge assembly as shipped, with the demo moved to free ports. */
     protected Option[] baseConfiguration() {
-        String archive = System.getProperty("rfcbridge.assembly");
-        if (archive == null || !new File(archive).isFile()) {
-            throw new IllegalStateException("The assembly " + archive + " is missing: build karaf-assembly first "
-                    + "(mvn -B verify from the project root does).");
-        }
-        String karafVersion = System.getProperty("karaf.version");
-        List<Option> options = new ArrayList<>(Arrays.asList(
-                karafDistributionConfiguration().frameworkUrl(new File(archive).toURI().toString())
-                        .name("RFC Bridge").unpackDirectory(new File("target/exam")).useDeployFolder(false),
-                keepRuntimeFolder(),
-                configureConsole().ignoreLocalConsole(),
-                systemProperty(SSH_PORT_PROPERTY).value(Integer.toString(SSH_PORT)),
-                systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(HTTP_PORT)),
+        List<Option> options = new ArrayList<>(Arrays.asList(karafConfiguration(archive("rfcbridge.assembly",
+                "build karaf-assembly first (mvn -B verify from the project root does)"), "RFC Bridge")));
+        options.addAll(Arrays.asList(
                 systemProperty(GATEWAY_PORT_PROPERTY).value(Integer.toString(GATEWAY_PORT)),
                 systemProperty(CLOUD_PORT_PROPERTY).value(Integer.toString(CLOUD_PORT)),
                 editConfigurationFilePut("etc/org.rfcbridge.simulators.demo.cfg", "gateway.port",
@@ -66,7 +56,29 @@ public abstract class RfcBridgeTestSupport {
                 editConfigurationFilePut("etc/org.rfcbridge.cpic.server-Connection_to_OP.cfg", "gateway.service",
                         Integer.toString(GATEWAY_PORT)),
                 editConfigurationFilePut("etc/org.rfcbridge.wsrfc.destination-Connection_to_Cloud.cfg", "port",
-                        Integer.toString(CLOUD_PORT)),
+                        Integer.toString(CLOUD_PORT))));
+        return options.toArray(new Option[0]);
+    }
+
+    /** A file named by a system property of the test driver, which must exist. */
+    protected static File archive(String property, String howToMakeIt) {
+        String path = System.getProperty(property);
+        if (path == null || !new File(path).isFile()) {
+            throw new IllegalStateException(property + " = " + path + " is missing: " + howToMakeIt);
+        }
+        return new File(path);
+    }
+
+    /** The options any Karaf distribution needs here: its own ports, no remote Maven, the JDK 17 flags. */
+    protected Option[] karafConfiguration(File archive, String name) {
+        String karafVersion = System.getProperty("karaf.version");
+        List<Option> options = new ArrayList<>(Arrays.asList(
+                karafDistributionConfiguration().frameworkUrl(archive.toURI().toString())
+                        .name(name).unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                keepRuntimeFolder(),
+                configureConsole().ignoreLocalConsole(),
+                systemProperty(SSH_PORT_PROPERTY).value(Integer.toString(SSH_PORT)),
+                systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(HTTP_PORT)),
                 logLevel(LogLevel.INFO),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT)),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
