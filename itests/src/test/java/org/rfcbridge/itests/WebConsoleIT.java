@@ -12,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
@@ -26,9 +30,14 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.rfcbridge.api.RfcDestination;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
 import org.rfcbridge.api.RfcException;
 
 /**
@@ -69,6 +78,33 @@ public class WebConsoleIT extends RfcBridgeTestSupport {
         } finally {
             connection.disconnect();
         }
+    }
+
+    @Inject
+    MetaTypeService metaType;
+
+    @Test
+    public void theConfigurationTabCanEditEveryConfiguration() {
+        Set<String> pids = new TreeSet<>();
+        Set<String> factoryPids = new TreeSet<>();
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith("org.rfcbridge.")) {
+                MetaTypeInformation info = metaType.getMetaTypeInformation(bundle);
+                pids.addAll(Arrays.asList(info.getPids()));
+                factoryPids.addAll(Arrays.asList(info.getFactoryPids()));
+            }
+        }
+        assertTrue(pids.toString(), pids.containsAll(List.of("org.rfcbridge.truststore", "org.rfcbridge.proxy",
+                "org.rfcbridge.simulators.demo")));
+        assertTrue(factoryPids.toString(), factoryPids.containsAll(List.of("org.rfcbridge.wsrfc.destination",
+                "org.rfcbridge.cpic.server", "org.rfcbridge.cpic.listener", "org.rfcbridge.routing.rule")));
+        Bundle client = Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "org.rfcbridge.wsrfc-client".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        ObjectClassDefinition destination = metaType.getMetaTypeInformation(client)
+                .getObjectClassDefinition("org.rfcbridge.wsrfc.destination", null);
+        AttributeDefinition password = Arrays.stream(destination.getAttributeDefinitions(ObjectClassDefinition.ALL))
+                .filter(a -> a.getID().equals("password")).findFirst().orElseThrow();
+        assertEquals("the console masks the password field", AttributeDefinition.PASSWORD, password.getType());
     }
 
     @Test
