@@ -45,6 +45,8 @@ public final class CpicListenerComponent implements RfcListener {
     private volatile CallRouter router;
     private volatile CpicListenerConfig config;
     private volatile String problem = "";
+    /** Enabled, but its CPIC server is not there yet: started when it comes, instead of failing first. */
+    private volatile boolean waitingForServer;
     private ListenerRuntime runtime;
     private BridgeCallHandler handler;
 
@@ -64,6 +66,15 @@ public final class CpicListenerComponent implements RfcListener {
             policyOption = ReferencePolicyOption.GREEDY)
     void addServer(CpicServerComponent server) {
         servers.put(server.name(), server);
+        startIfWaitingFor(server.name());
+    }
+
+    /** Starts a listener whose server configuration arrived after it (as at boot, when files load in any order). */
+    private synchronized void startIfWaitingFor(String serverName) {
+        if (waitingForServer && config != null && config.server().equals(serverName)) {
+            waitingForServer = false;
+            runtime.start();
+        }
     }
 
     void removeServer(CpicServerComponent server) {
@@ -108,7 +119,11 @@ public final class CpicListenerComponent implements RfcListener {
                         Duration.ofSeconds(configuration.connect_timeout()), Duration.ofSeconds(configuration.retry_max()),
                         Duration.ofSeconds(configuration.stop_timeout()), limits));
         if (configuration.enabled()) {
-            runtime.start();
+            if (servers.containsKey(configuration.server())) {
+                runtime.start();
+            } else {
+                waitingForServer = true;
+            }
         }
     }
 
@@ -174,11 +189,16 @@ public final class CpicListenerComponent implements RfcListener {
 
     @Override
     public String lastError() {
+        if (waitingForServer) {
+            return "waiting for CPIC server " + config.server() + " (org.rfcbridge.cpic.server with name="
+                    + config.server() + ")";
+        }
         return !problem.isEmpty() ? problem : runtime == null ? "" : runtime.lastError();
     }
 
     @Override
     public synchronized void start() {
+        waitingForServer = false;
         if (runtime != null && runtime.state() == ConnectionState.STOPPED) {
             runtime.start();
         }
@@ -186,6 +206,7 @@ public final class CpicListenerComponent implements RfcListener {
 
     @Override
     public synchronized void stop() {
+        waitingForServer = false;
         if (runtime != null) {
             runtime.stop();
         }

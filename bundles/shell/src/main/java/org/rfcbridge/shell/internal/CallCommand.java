@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.data.Function;
@@ -34,18 +35,18 @@ public class CallCommand extends RfcCommand {
     String values;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         RfcDestination target = destination(destination);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("function", function);
         try {
-            Function call = target.repository().getFunctionMetadata(function).orElseThrow(() -> new RfcCommandFailure(
+            Function call = target.repository().getFunctionMetadata(function).orElseThrow(() -> new CommandException(
                     destination + " does not know function module " + function)).newFunction();
             if (values != null && !values.isBlank()) {
                 try {
                     FunctionJson.setValues(call, Json.parse(values));
                 } catch (IllegalArgumentException e) {
-                    throw new RfcCommandFailure("The parameter values cannot be used: " + e.getMessage());
+                    throw new CommandException("The parameter values cannot be used: " + e.getMessage());
                 }
             }
             target.execute(call);
@@ -55,7 +56,7 @@ public class CallCommand extends RfcCommand {
         } catch (RfcException e) {
             result.put("error", FunctionJson.error(e));
             System.out.println(Json.writePretty(result));
-            throw new RfcCommandFailure(function + " failed: " + e.kind() + ": " + e.getMessage());
+            throw new CommandException(function + " failed: " + e.kind() + ": " + e.getMessage());
         }
     }
 }

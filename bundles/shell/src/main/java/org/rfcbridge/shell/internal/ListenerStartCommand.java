@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 /** {@code rfc:listener-start NAME}: registers a stopped listener's connections again. */
 @Service
@@ -15,7 +16,7 @@ public class ListenerStartCommand extends RfcCommand {
     String name;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         listener(name).start();
         System.out.println("Listener " + name + " started");
         return null;

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.metadata.FunctionMetadata;
 import org.rfcbridge.api.metadata.ParameterMetadata;
@@ -33,17 +34,17 @@ public class MetadataCommand extends RfcCommand {
     boolean json;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         var repository = destination(destination).repository();
         if (refresh) {
             repository.invalidate(function);
         }
         FunctionMetadata metadata;
         try {
-            metadata = repository.getFunctionMetadata(function).orElseThrow(() -> new RfcCommandFailure(
+            metadata = repository.getFunctionMetadata(function).orElseThrow(() -> new CommandException(
                     destination + " does not know function module " + function));
         } catch (RfcException e) {
-            throw new RfcCommandFailure("Cannot read the interface of " + function + " from " + destination + ": "
+            throw new CommandException("Cannot read the interface of " + function + " from " + destination + ": "
                     + e.kind() + ": " + e.getMessage());
         }
         if (json) {

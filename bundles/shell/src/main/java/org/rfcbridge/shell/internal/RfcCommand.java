@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.Row;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.osgi.framework.BundleContext;
@@ -18,7 +19,8 @@ import org.rfcbridge.protocol.json.Json;
 /**
  * What every {@code rfc:*} command shares: the services of the moment ({@link Services}) and
  * output as a table for people or, with {@code --json}, as JSON for scripts. A failure is thrown as
- * {@link RfcCommandFailure}, which {@code bin/client} turns into a non-zero exit status.
+ * Karaf's {@link CommandException}: the console prints its message, {@code bin/client} exits with
+ * a non-zero status, and the log gets no stack trace for what is an answer, not a fault.
  */
 abstract class RfcCommand implements Action {
     @Reference
@@ -35,14 +37,14 @@ abstract class RfcCommand implements Action {
     }
 
     /** The listener with a name, or a failure saying how to find the names. */
-    RfcListener listener(String name) {
-        return named(RfcListener.class, name, RfcListener::name).orElseThrow(() -> new RfcCommandFailure(
+    RfcListener listener(String name) throws CommandException {
+        return named(RfcListener.class, name, RfcListener::name).orElseThrow(() -> new CommandException(
                 "No listener named " + name + "; rfc:listener-list shows them"));
     }
 
     /** The destination with a name, or a failure saying how to find the names. */
-    RfcDestination destination(String name) {
-        return named(RfcDestination.class, name, RfcDestination::name).orElseThrow(() -> new RfcCommandFailure(
+    RfcDestination destination(String name) throws CommandException {
+        return named(RfcDestination.class, name, RfcDestination::name).orElseThrow(() -> new CommandException(
                 "No destination named " + name + "; rfc:server-list shows them"));
     }
 

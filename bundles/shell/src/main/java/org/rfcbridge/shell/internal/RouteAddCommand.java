@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.rfcbridge.api.RoutingRules;
 
 /** {@code rfc:route-add}: a routing rule, saved as {@code etc/org.rfcbridge.routing.rule-ID.cfg}. */
@@ -50,12 +51,12 @@ public class RouteAddCommand extends RfcCommand {
     String functionsAllowed = "";
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         try {
             rules.add(new RoutingRules.Rule(id, order, !disabled, sender, receiver, function, transport, destination,
                     functionsAllowed));
         } catch (IllegalArgumentException e) {
-            throw new RfcCommandFailure(e.getMessage());
+            throw new CommandException(e.getMessage());
         }
         System.out.println("Routing rule " + id + " added: " + sender + " / " + receiver + " / " + function + " -> "
                 + transport + " -> " + destination + (disabled ? " (disabled)" : ""));

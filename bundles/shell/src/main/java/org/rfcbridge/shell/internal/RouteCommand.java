@@ -3,6 +3,7 @@ package org.rfcbridge.shell.internal;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
 import org.rfcbridge.api.RoutingRules;
 
 /** A command on one existing routing rule, named by its id. */
@@ -18,11 +19,11 @@ abstract class RouteCommand extends RfcCommand {
     abstract String change();
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         try {
             System.out.println("Routing rule " + id + " " + change());
         } catch (IllegalArgumentException e) {
-            throw new RfcCommandFailure(e.getMessage() + "; rfc:route-list shows the rules");
+            throw new CommandException(e.getMessage() + "; rfc:route-list shows the rules");
         }
         return null;
     }

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
@@ -31,7 +32,7 @@ public class ServerTestCommand extends RfcCommand {
     boolean json;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         Optional<RfcDestination> destination = named(RfcDestination.class, name, RfcDestination::name);
         if (destination.isPresent()) {
             try {
@@ -42,14 +43,14 @@ public class ServerTestCommand extends RfcCommand {
             } catch (RfcException e) {
                 printObject(row("server", name, "result", "FAILED", "error", e.kind().name(), "message",
                         e.getMessage()), json);
-                throw new RfcCommandFailure("Test connection of " + name + " failed: " + e.kind() + ": "
+                throw new CommandException("Test connection of " + name + " failed: " + e.kind() + ": "
                         + e.getMessage());
             }
         }
         List<RfcListener> listeners = services(RfcListener.class).stream().filter(l -> l.server().equals(name))
                 .toList();
         if (listeners.isEmpty()) {
-            throw new RfcCommandFailure("No SAP server named " + name + " (no destination, and no listener registers "
+            throw new CommandException("No SAP server named " + name + " (no destination, and no listener registers "
                     + "at a CPIC server of that name); rfc:server-list shows them");
         }
         long alive = listeners.stream().flatMap(l -> l.connections().stream())
@@ -60,7 +61,7 @@ public class ServerTestCommand extends RfcCommand {
                     .map(l -> l.name() + ": " + (l.lastError().isEmpty() ? l.state().name() : l.lastError()))
                     .reduce((a, b) -> a + "; " + b).orElse("");
             printObject(row("server", name, "result", "FAILED", "message", reason), json);
-            throw new RfcCommandFailure("Test connection of " + name + " failed: no connection registered at its "
+            throw new CommandException("Test connection of " + name + " failed: no connection registered at its "
                     + "gateway: " + reason);
         }
         printObject(row("server", name, "result", "OK", "registered", alive + "/" + total,
