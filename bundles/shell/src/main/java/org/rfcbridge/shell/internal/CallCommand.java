@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.rfcbridge.api.RfcDestination;
@@ -23,14 +22,7 @@ import org.rfcbridge.protocol.json.Json;
 @Service
 @Command(scope = "rfc", name = "call", description = "Calls a function module in a destination and prints the result "
         + "as JSON. Example: rfc:call Connection_to_Cloud STFC_CONNECTION '{\"REQUTEXT\":\"Hello\"}'")
-public class CallCommand extends RfcCommand {
-    @Argument(index = 0, name = "destination", description = "e.g. Connection_to_Cloud", required = true)
-    @Completion(DestinationNameCompleter.class)
-    String destination;
-
-    @Argument(index = 1, name = "function", description = "e.g. STFC_CONNECTION", required = true)
-    String function;
-
+public class CallCommand extends FunctionCommand {
     @Argument(index = 2, name = "json", description = "Parameter values, e.g. {\"REQUTEXT\":\"Hello\"}")
     String values;
 

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
@@ -19,14 +17,7 @@ import org.rfcbridge.protocol.json.FunctionJson;
 @Service
 @Command(scope = "rfc", name = "metadata", description = "Shows a function module's interface as read from the "
         + "destination's DDIC (cached; --refresh reads it again).")
-public class MetadataCommand extends RfcCommand {
-    @Argument(index = 0, name = "destination", description = "e.g. Connection_to_Cloud", required = true)
-    @Completion(DestinationNameCompleter.class)
-    String destination;
-
-    @Argument(index = 1, name = "function", description = "e.g. STFC_CONNECTION", required = true)
-    String function;
-
+public class MetadataCommand extends FunctionCommand {
     @Option(name = "--refresh", description = "Forget the cached interface first")
     boolean refresh;
 
