@@ -1,0 +1,278 @@
+package org.rfcbridge.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.rfcbridge.api.RfcDestination;
+import org.rfcbridge.api.RfcException;
+import org.rfcbridge.api.data.Function;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.simulators.cloud.SimulatedCloudSystem;
+import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
+import org.rfcbridge.simulators.onprem.SimulatedGateway;
+import org.rfcbridge.simulators.samples.SampleFunctions;
+import org.rfcbridge.wsrfc.internal.BenchDestinations;
+
+/**
+ * {@code ./rfcbridge bench [--quick] [--json]}: the bridge's cost end to end, all on loopback. This
+ * JVM is the outside world (the on-prem caller, the simulated gateway and the simulated cloud); the
+ * bridge runs in a JVM of its own ({@link org.rfcbridge.cpic.internal.BenchBridge}). The same
+ * STFC_CONNECTION calls are made through the bridge and directly from a WebSocket RFC client to the
+ * cloud in the same run, so the bridge's added latency is a difference that machine noise spoils
+ * less; the bare loopback round trip of this machine is measured too, as the floor.
+ */
+public final class EndToEndBench {
+    private final boolean quick;
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+
+    private EndToEndBench(boolean quick) {
+        this.quick = quick;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = Arrays.asList(args);
+        EndToEndBench bench = new EndToEndBench(options.contains("--quick"));
+        PrintStream out = System.out;
+        // the simulators and Jetty log to standard output; the figures must stay readable
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            bench.run();
+        } finally {
+            System.setOut(out);
+        }
+        if (options.contains("--json")) {
+            out.println(Json.write(bench.figures));
+        } else {
+            bench.figures.forEach((key, value) -> out.printf("%-34s %s%n", key, value));
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        int seconds = quick ? 3 : 10;
+        figures.put("mode", quick ? "quick" : "full");
+        figures.put("cores", Runtime.getRuntime().availableProcessors());
+        figures.put("loopback_rtt_p50_us", loopbackRoundTrip(quick ? 20_000 : 100_000));
+        Path ca = Files.createTempFile("rfcbridge-bench-ca", ".pem");
+        try (SimulatedCloudSystem cloud = SimulatedCloudSystem.start(0, List.of("localhost"), "CLD",
+                ProtocolLimits.DEFAULT, e -> { });
+             SimulatedGateway gateway = SimulatedGateway.start(SimulatedGateway.Settings.defaults(0), e -> { })) {
+            Files.writeString(ca, cloud.caPem(), StandardCharsets.US_ASCII);
+            RfcDestination direct = BenchDestinations.start("Direct", cloud.port(), cloud.caPem(), 5,
+                    Duration.ofMinutes(5));
+            SimulatedAbapSystem onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", "BENCH",
+                    "E"), Duration.ofMinutes(5), ProtocolLimits.DEFAULT);
+            onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("MYDESTINATION_000", "127.0.0.1",
+                    gateway.port(), "BENCH_PROGRAM"));
+            long started = System.nanoTime();
+            Process bridge = startBridge(gateway.port(), cloud.port(), ca, 5);
+            try (BufferedReader bridgeOut = new BufferedReader(new InputStreamReader(bridge.getInputStream(),
+                    StandardCharsets.UTF_8)); PrintStream bridgeIn = new PrintStream(bridge.getOutputStream(), true,
+                    StandardCharsets.UTF_8)) {
+                while (gateway.registrations().size() < 5) {
+                    if (!bridge.isAlive()) {
+                        throw new IllegalStateException("the bridge JVM ended while starting");
+                    }
+                    Thread.sleep(5);
+                }
+                figures.put("start_to_alive_s", round((System.nanoTime() - started) / 1e9));
+                smallCalls(direct, onPrem, seconds, bridgeIn, bridgeOut);
+                largeTable(onPrem, bridgeIn, bridgeOut);
+                bridgeIn.println("quit");
+            } finally {
+                bridge.waitFor();
+                ((AutoCloseable) direct).close();
+            }
+        } finally {
+            Files.deleteIfExists(ca);
+        }
+    }
+
+    private static Process startBridge(int gatewayPort, int cloudPort, Path ca, int connections) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-cp", System.getProperty("java.class.path"), "org.rfcbridge.cpic.internal.BenchBridge",
+                Integer.toString(gatewayPort), Integer.toString(cloudPort), ca.toString(), Integer.toString(connections))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** One line of the bridge's answer to a command ({@code stats} or {@code reset}), skipping its log lines. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> ask(PrintStream bridgeIn, BufferedReader bridgeOut, String command)
+            throws IOException {
+        bridgeIn.println(command);
+        for (String line = bridgeOut.readLine(); line != null; line = bridgeOut.readLine()) {
+            if (line.startsWith("{")) {
+                return (Map<String, Object>) Json.parse(line);
+            }
+        }
+        throw new IOException("the bridge JVM ended");
+    }
+
+    private void smallCalls(RfcDestination direct, SimulatedAbapSystem onPrem, int seconds, PrintStream bridgeIn,
+                            BufferedReader bridgeOut) throws Exception {
+        Runnable directCall = () -> call(() -> direct.execute(connection()));
+        Runnable bridgeCall = () -> call(() -> onPrem.call("MYDESTINATION_000", connection()));
+        measure(directCall, 1);
+        measure(bridgeCall, 1);
+        ask(bridgeIn, bridgeOut, "reset");
+        long[] directNanos = measure(directCall, seconds);
+        long[] bridgeNanos = measure(bridgeCall, seconds);
+        Map<String, Object> stats = ask(bridgeIn, bridgeOut, "stats");
+        figures.put("direct_latency_p50_us", p(directNanos, 0.5));
+        figures.put("direct_latency_p99_us", p(directNanos, 0.99));
+        figures.put("bridge_latency_p50_us", p(bridgeNanos, 0.5));
+        figures.put("bridge_latency_p99_us", p(bridgeNanos, 0.99));
+        figures.put("bridge_latency_p999_us", p(bridgeNanos, 0.999));
+        figures.put("added_latency_p50_us", round(p(bridgeNanos, 0.5) - p(directNanos, 0.5)));
+        figures.put("added_latency_p99_us", round(p(bridgeNanos, 0.99) - p(directNanos, 0.99)));
+        figures.put("bridge_processing_p50_us", stats.get("processing_p50_us"));
+        figures.put("bridge_processing_p99_us", stats.get("processing_p99_us"));
+        figures.put("calls_per_s_1_connection", round(bridgeNanos.length / (double) seconds));
+        figures.put("calls_per_s_5_connections", round(parallel(bridgeCall, 5, seconds) / (double) seconds));
+        figures.put("calls_per_s_direct_5_sessions", round(parallel(directCall, 5, seconds) / (double) seconds));
+        figures.put("bridge_errors", ask(bridgeIn, bridgeOut, "stats").get("errors"));
+    }
+
+    private void largeTable(SimulatedAbapSystem onPrem, PrintStream bridgeIn, BufferedReader bridgeOut)
+            throws Exception {
+        int rows = quick ? 50_000 : 500_000;
+        ask(bridgeIn, bridgeOut, "reset");
+        Function read = SampleFunctions.Z_RFCBRIDGE_READ_ROWS.newFunction();
+        read.imports().setValue("ROW_COUNT", rows);
+        read.imports().setValue("ROW_WIDTH", 512);
+        long start = System.nanoTime();
+        onPrem.call("MYDESTINATION_000", read);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (read.tables().getTable("DATA").getNumRows() != rows) {
+            throw new IllegalStateException("the table arrived with " + read.tables().getTable("DATA").getNumRows()
+                    + " rows instead of " + rows);
+        }
+        Map<String, Object> stats = ask(bridgeIn, bridgeOut, "stats");
+        figures.put("large_table_rows", rows);
+        figures.put("large_table_seconds", round(seconds));
+        figures.put("large_table_mb_per_s", round(rows * 512 / 1e6 / seconds));
+        figures.put("large_table_bridge_heap_mb", stats.get("heap_peak_mb"));
+    }
+
+    /** A call that must succeed: a failure ends the run, since its figures would mean nothing. */
+    private interface Call {
+        void run() throws RfcException;
+    }
+
+    private static void call(Call call) {
+        try {
+            call.run();
+        } catch (RfcException e) {
+            throw new IllegalStateException("a benchmark call failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Function connection() {
+        Function f = SampleFunctions.STFC_CONNECTION.newFunction();
+        f.imports().setValue("REQUTEXT", "Hello cloud");
+        return f;
+    }
+
+    private static long[] measure(Runnable call, int seconds) {
+        long[] nanos = new long[1 << 16];
+        int n = 0;
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            long start = System.nanoTime();
+            call.run();
+            if (n == nanos.length) {
+                nanos = Arrays.copyOf(nanos, n * 2);
+            }
+            nanos[n++] = System.nanoTime() - start;
+        }
+        long[] sorted = Arrays.copyOf(nanos, n);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private static long parallel(Runnable call, int threads, int seconds) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(threads);
+        try {
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            List<Future<Long>> counts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                counts.add(callers.submit(() -> {
+                    long n = 0;
+                    while (System.nanoTime() < end) {
+                        call.run();
+                        n++;
+                    }
+                    return n;
+                }));
+            }
+            long total = 0;
+            for (Future<Long> count : counts) {
+                total += count.get();
+            }
+            return total;
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    /** The median round trip of one byte over a loopback TCP connection: the physical floor of a hop. */
+    private static double loopbackRoundTrip(int count) throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread echo = new Thread(() -> {
+                try (Socket s = server.accept(); InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+                    s.setTcpNoDelay(true);
+                    for (int b = in.read(); b >= 0; b = in.read()) {
+                        out.write(b);
+                    }
+                } catch (IOException e) {
+                    // the client closed the connection: the measurement is over
+                }
+            });
+            echo.start();
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+                client.setTcpNoDelay(true);
+                InputStream in = client.getInputStream();
+                OutputStream out = client.getOutputStream();
+                long[] nanos = new long[count];
+                for (int i = 0; i < count; i++) {
+                    long start = System.nanoTime();
+                    out.write(1);
+                    if (in.read() < 0) {
+                        throw new IOException("the echo ended");
+                    }
+                    nanos[i] = System.nanoTime() - start;
+                }
+                Arrays.sort(nanos);
+                return round(nanos[count / 2] / 1e3);
+            }
+        }
+    }
+
+    private static double p(long[] sorted, double quantile) {
+        return round(sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e3);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,136 @@
+package org.rfcbridge.cpic.internal;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.rfcbridge.api.CallRouter;
+import org.rfcbridge.api.FunctionRepository;
+import org.rfcbridge.api.RfcDestination;
+import org.rfcbridge.api.RfcException;
+import org.rfcbridge.api.data.Function;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.wsrfc.internal.BenchDestinations;
+
+/**
+ * The bridge for the end-to-end benchmark, in a JVM of its own so that its heap is its own: the
+ * listener's registered connections at a gateway, routing to one WebSocket RFC destination, composed
+ * as the bundles compose them but without Karaf. It measures its own processing time per call, the
+ * time a call spends in the bridge outside the destination (decode, route, encode; the request
+ * complete until it is sent on, and the response complete until it is sent back).
+ *
+ * <p>Arguments: gateway port, cloud port, CA file, connections. On standard input: {@code stats}
+ * prints one JSON line; {@code reset} clears the figures and the heap peaks; {@code quit} ends.
+ * In this package only to reach the listener's package-private runtime; not part of the bundle.
+ */
+public final class BenchBridge {
+    private static final int MAX_SAMPLES = 1 << 21;
+
+    private final long[] processing = new long[MAX_SAMPLES];
+    private final AtomicLong samples = new AtomicLong();
+
+    private BenchBridge() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int gatewayPort = Integer.parseInt(args[0]);
+        int cloudPort = Integer.parseInt(args[1]);
+        String caPem = Files.readString(Path.of(args[2]));
+        int connections = Integer.parseInt(args[3]);
+        new BenchBridge().run(gatewayPort, cloudPort, caPem, connections);
+    }
+
+    /** Time spent in the destination by the calling thread, so that the handler can subtract it. */
+    private static final ThreadLocal<long[]> DESTINATION_NANOS = ThreadLocal.withInitial(() -> new long[1]);
+
+    private void run(int gatewayPort, int cloudPort, String caPem, int connections) throws Exception {
+        RfcDestination cloud = BenchDestinations.start("Bench_Cloud", cloudPort, caPem, connections, Duration.ofMinutes(5));
+        RfcDestination timed = new RfcDestination() {
+            @Override
+            public String name() {
+                return cloud.name();
+            }
+
+            @Override
+            public void execute(Function function) throws RfcException {
+                long start = System.nanoTime();
+                try {
+                    cloud.execute(function);
+                } finally {
+                    DESTINATION_NANOS.get()[0] += System.nanoTime() - start;
+                }
+            }
+
+            @Override
+            public Duration ping() throws RfcException {
+                return cloud.ping();
+            }
+
+            @Override
+            public FunctionRepository repository() {
+                return cloud.repository();
+            }
+        };
+        CallRouter router = call -> timed;
+        ListenerCounters counters = new ListenerCounters();
+        BridgeCallHandler bridge = new BridgeCallHandler("BENCH_PROGRAM", () -> router, cloud::repository, "Bench_Cloud",
+                false, counters, ProtocolLimits.DEFAULT);
+        CallHandler measured = chain -> {
+            long[] inDestination = DESTINATION_NANOS.get();
+            inDestination[0] = 0;
+            long start = System.nanoTime();
+            byte[] reply = bridge.handle(chain);
+            long own = System.nanoTime() - start - inDestination[0];
+            long index = samples.getAndIncrement();
+            if (index < MAX_SAMPLES) {
+                processing[(int) index] = own;
+            }
+            return reply;
+        };
+        ListenerRuntime listener = new ListenerRuntime("bench", "BENCH_PROGRAM", connections,
+                () -> new GatewayAddress("127.0.0.1", gatewayPort), measured, counters,
+                new ListenerRuntime.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                        ProtocolLimits.DEFAULT));
+        listener.start();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+            if (line.equals("stats")) {
+                System.out.println(Json.write(stats(counters)));
+            } else if (line.equals("reset")) {
+                samples.set(0);
+                System.gc();
+                ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+                System.out.println("{}");
+            }
+        }
+        listener.stop();
+        ((AutoCloseable) cloud).close();
+    }
+
+    private Map<String, Object> stats(ListenerCounters counters) {
+        int n = (int) Math.min(samples.get(), MAX_SAMPLES);
+        long[] sorted = Arrays.copyOf(processing, n);
+        Arrays.sort(sorted);
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("calls", counters.snapshot().calls());
+        stats.put("errors", counters.snapshot().errors());
+        stats.put("processing_samples", n);
+        stats.put("processing_p50_us", n == 0 ? 0 : sorted[n / 2] / 1e3);
+        stats.put("processing_p99_us", n == 0 ? 0 : sorted[Math.min(n - 1, (int) (n * 0.99))] / 1e3);
+        stats.put("heap_peak_mb", ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1e6);
+        stats.put("heap_used_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6);
+        return stats;
+    }
+}
