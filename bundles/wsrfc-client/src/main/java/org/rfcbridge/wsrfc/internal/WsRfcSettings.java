@@ -49,6 +49,10 @@ record WsRfcSettings(String name, String host, int port, String path, String sub
             throw new IllegalArgumentException("field host '" + h + "' must be the host name only, without https:// "
                     + "or a path: enter " + bare);
         }
+        if (!h.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?")) {
+            throw new IllegalArgumentException("field host '" + h + "' is not a host name: letters, digits, dots and "
+                    + "hyphens, e.g. my-api.s4hana.cloud.sap");
+        }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("field port " + port + " is not a port (1-65535)");
         }
@@ -64,8 +68,9 @@ record WsRfcSettings(String name, String host, int port, String path, String sub
             throw new IllegalArgumentException("field language '" + language + "' is neither SAP's one-character key nor "
                     + "a known ISO code");
         }
-        if (path != null && !path.isBlank() && !path.startsWith("/")) {
-            throw new IllegalArgumentException("field path '" + path + "' must start with /, e.g. /sap/bc/rfc");
+        if (path != null && !path.isBlank() && !path.matches("/[A-Za-z0-9/._~-]*")) {
+            throw new IllegalArgumentException("field path '" + path + "' must start with / and hold only letters, "
+                    + "digits and / . _ ~ -, e.g. /sap/bc/rfc");
         }
         if (subprotocol == null || subprotocol.isBlank()) {
             throw new IllegalArgumentException("field upgrade.subprotocol is empty: the known value is rfc.sap.com");
