@@ -13,14 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
@@ -132,24 +128,24 @@ public final class EndToEndBench {
                             BufferedReader bridgeOut) throws Exception {
         Runnable directCall = () -> call(() -> direct.execute(connection()));
         Runnable bridgeCall = () -> call(() -> onPrem.call("MYDESTINATION_000", connection()));
-        measure(directCall, 1);
-        measure(bridgeCall, 1);
+        Load.timed(directCall, 1);
+        Load.timed(bridgeCall, 1);
         ask(bridgeIn, bridgeOut, "reset");
-        long[] directNanos = measure(directCall, seconds);
-        long[] bridgeNanos = measure(bridgeCall, seconds);
+        long[] directNanos = Load.timed(directCall, seconds);
+        long[] bridgeNanos = Load.timed(bridgeCall, seconds);
         Map<String, Object> stats = ask(bridgeIn, bridgeOut, "stats");
-        figures.put("direct_latency_p50_us", p(directNanos, 0.5));
-        figures.put("direct_latency_p99_us", p(directNanos, 0.99));
-        figures.put("bridge_latency_p50_us", p(bridgeNanos, 0.5));
-        figures.put("bridge_latency_p99_us", p(bridgeNanos, 0.99));
-        figures.put("bridge_latency_p999_us", p(bridgeNanos, 0.999));
-        figures.put("added_latency_p50_us", round(p(bridgeNanos, 0.5) - p(directNanos, 0.5)));
-        figures.put("added_latency_p99_us", round(p(bridgeNanos, 0.99) - p(directNanos, 0.99)));
+        figures.put("direct_latency_p50_us", Load.micros(directNanos, 0.5));
+        figures.put("direct_latency_p99_us", Load.micros(directNanos, 0.99));
+        figures.put("bridge_latency_p50_us", Load.micros(bridgeNanos, 0.5));
+        figures.put("bridge_latency_p99_us", Load.micros(bridgeNanos, 0.99));
+        figures.put("bridge_latency_p999_us", Load.micros(bridgeNanos, 0.999));
+        figures.put("added_latency_p50_us", round(Load.micros(bridgeNanos, 0.5) - Load.micros(directNanos, 0.5)));
+        figures.put("added_latency_p99_us", round(Load.micros(bridgeNanos, 0.99) - Load.micros(directNanos, 0.99)));
         figures.put("bridge_processing_p50_us", stats.get("processing_p50_us"));
         figures.put("bridge_processing_p99_us", stats.get("processing_p99_us"));
         figures.put("calls_per_s_1_connection", round(bridgeNanos.length / (double) seconds));
-        figures.put("calls_per_s_5_connections", round(parallel(bridgeCall, 5, seconds) / (double) seconds));
-        figures.put("calls_per_s_direct_5_sessions", round(parallel(directCall, 5, seconds) / (double) seconds));
+        figures.put("calls_per_s_5_connections", round(Load.parallel(bridgeCall, 5, seconds) / (double) seconds));
+        figures.put("calls_per_s_direct_5_sessions", round(Load.parallel(directCall, 5, seconds) / (double) seconds));
         figures.put("bridge_errors", ask(bridgeIn, bridgeOut, "stats").get("errors"));
     }
 
@@ -193,48 +189,6 @@ public final class EndToEndBench {
         return f;
     }
 
-    private static long[] measure(Runnable call, int seconds) {
-        long[] nanos = new long[1 << 16];
-        int n = 0;
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            long start = System.nanoTime();
-            call.run();
-            if (n == nanos.length) {
-                nanos = Arrays.copyOf(nanos, n * 2);
-            }
-            nanos[n++] = System.nanoTime() - start;
-        }
-        long[] sorted = Arrays.copyOf(nanos, n);
-        Arrays.sort(sorted);
-        return sorted;
-    }
-
-    private static long parallel(Runnable call, int threads, int seconds) throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(threads);
-        try {
-            long end = System.nanoTime() + seconds * 1_000_000_000L;
-            List<Future<Long>> counts = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                counts.add(callers.submit(() -> {
-                    long n = 0;
-                    while (System.nanoTime() < end) {
-                        call.run();
-                        n++;
-                    }
-                    return n;
-                }));
-            }
-            long total = 0;
-            for (Future<Long> count : counts) {
-                total += count.get();
-            }
-            return total;
-        } finally {
-            callers.shutdownNow();
-        }
-    }
-
     /** The median round trip of one byte over a loopback TCP connection: the physical floor of a hop. */
     private static double loopbackRoundTrip(int count) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -266,10 +220,6 @@ public final class EndToEndBench {
                 return round(nanos[count / 2] / 1e3);
             }
         }
-    }
-
-    private static double p(long[] sorted, double quantile) {
-        return round(sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e3);
     }
 
     private static double round(double value) {

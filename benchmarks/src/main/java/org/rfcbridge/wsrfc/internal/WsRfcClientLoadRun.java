@@ -9,19 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.X509TrustManager;
 
 import org.rfcbridge.api.data.Function;
+import org.rfcbridge.benchmarks.Load;
 import org.rfcbridge.api.data.Table;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.ClassicSerializer;
@@ -87,16 +83,17 @@ public final class WsRfcClientLoadRun {
                 byte[] request = new ClassicSerializer(ProtocolLimits.DEFAULT).encodeRequest(template);
                 Runnable bareCall = () -> invoke(bare, request);
                 Runnable clientCall = () -> call(destination);
-                measure(bareCall, 2);
-                measure(clientCall, 2);
-                long[] bareNanos = measure(bareCall, seconds);
-                long[] clientNanos = measure(clientCall, seconds);
+                Load.timed(bareCall, 2);
+                Load.timed(clientCall, 2);
+                long[] bareNanos = Load.timed(bareCall, seconds);
+                long[] clientNanos = Load.timed(clientCall, seconds);
                 System.out.printf("one thread, %d s each: bare_round_trip p50_us=%.1f p99_us=%.1f calls=%d | "
                                 + "destination p50_us=%.1f p99_us=%.1f calls=%d | added p50_us=%.1f p99_us=%.1f%n", seconds,
-                        p(bareNanos, 0.5), p(bareNanos, 0.99), bareNanos.length, p(clientNanos, 0.5),
-                        p(clientNanos, 0.99), clientNanos.length, p(clientNanos, 0.5) - p(bareNanos, 0.5),
-                        p(clientNanos, 0.99) - p(bareNanos, 0.99));
-                long calls = parallel(destination, threads, seconds);
+                        Load.micros(bareNanos, 0.5), Load.micros(bareNanos, 0.99), bareNanos.length,
+                        Load.micros(clientNanos, 0.5), Load.micros(clientNanos, 0.99), clientNanos.length,
+                        Load.micros(clientNanos, 0.5) - Load.micros(bareNanos, 0.5),
+                        Load.micros(clientNanos, 0.99) - Load.micros(bareNanos, 0.99));
+                long calls = Load.parallel(clientCall, threads, seconds);
                 System.out.printf("%d callers, pool.size=%d, %d s: calls=%d calls_per_s=%.0f%n", threads, threads, seconds,
                         calls, calls / (double) seconds);
             } finally {
@@ -121,52 +118,6 @@ public final class WsRfcClientLoadRun {
             destination.execute(f);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static long[] measure(Runnable call, int seconds) {
-        long[] nanos = new long[1 << 16];
-        int n = 0;
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            long start = System.nanoTime();
-            call.run();
-            if (n == nanos.length) {
-                nanos = Arrays.copyOf(nanos, n * 2);
-            }
-            nanos[n++] = System.nanoTime() - start;
-        }
-        long[] sorted = Arrays.copyOf(nanos, n);
-        Arrays.sort(sorted);
-        return sorted;
-    }
-
-    private static double p(long[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e3;
-    }
-
-    private static long parallel(WsRfcDestination destination, int threads, int seconds) throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Long>> counts = new ArrayList<>();
-            long end = System.nanoTime() + seconds * 1_000_000_000L;
-            for (int t = 0; t < threads; t++) {
-                counts.add(callers.submit(() -> {
-                    long n = 0;
-                    while (System.nanoTime() < end) {
-                        call(destination);
-                        n++;
-                    }
-                    return n;
-                }));
-            }
-            long total = 0;
-            for (Future<Long> f : counts) {
-                total += f.get();
-            }
-            return total;
-        } finally {
-            callers.shutdownNow();
         }
     }
 

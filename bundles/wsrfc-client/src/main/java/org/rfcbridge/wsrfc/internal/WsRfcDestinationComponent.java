@@ -44,8 +44,7 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
     private static final Logger LOG = LoggerFactory.getLogger(WsRfcDestinationComponent.class);
 
     private final TrustService trust;
-    private final ProxyConfiguration proxy;
-    private String name;
+    private final String name;
     private WsRfcDestination destination;
     private String problem;
 
@@ -53,7 +52,6 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
     public WsRfcDestinationComponent(@Reference TrustService trust, @Reference ProxyConfiguration proxy,
                                      WsRfcDestinationConfig config, Map<String, Object> properties) {
         this.trust = trust;
-        this.proxy = proxy;
         this.name = config.name() == null ? "" : config.name().trim();
         Object pid = properties.get("service.pid");
         try {
