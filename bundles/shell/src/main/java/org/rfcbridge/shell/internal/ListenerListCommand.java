@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.ListenerStatistics;
@@ -15,10 +14,7 @@ import org.rfcbridge.api.RfcListener;
 @Service
 @Command(scope = "rfc", name = "listener-list", description = "Lists the listeners (registered server programs): "
         + "Program ID, connections registered, state, busy/peak, calls, errors and the last error.")
-public class ListenerListCommand extends RfcCommand {
-    @Option(name = "--json", description = "One JSON array for scripts")
-    boolean json;
-
+public class ListenerListCommand extends ListingCommand {
     @Override
     public Object execute() {
         List<Map<String, Object>> rows = new ArrayList<>();

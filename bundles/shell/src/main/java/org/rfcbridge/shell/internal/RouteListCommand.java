@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.rfcbridge.api.RoutingRules;
@@ -14,12 +13,9 @@ import org.rfcbridge.api.RoutingRules;
 @Service
 @Command(scope = "rfc", name = "route-list", description = "Lists the routing rules in the order they are tried "
         + "(ascending order; the first enabled match wins). Each is etc/org.rfcbridge.routing.rule-ID.cfg.")
-public class RouteListCommand extends RfcCommand {
+public class RouteListCommand extends ListingCommand {
     @Reference
     RoutingRules rules;
-
-    @Option(name = "--json", description = "One JSON array for scripts")
-    boolean json;
 
     @Override
     public Object execute() {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.rfcbridge.api.DestinationStatus;
 import org.rfcbridge.api.RfcDestination;
@@ -18,10 +17,7 @@ import org.rfcbridge.api.RfcListener;
 @Command(scope = "rfc", name = "server-list", description = "Lists the SAP servers: CPIC servers (on-prem gateways, "
         + "with the state of the listeners registered there) and WebSocket RFC destinations (with state, sessions "
         + "and counters).")
-public class ServerListCommand extends RfcCommand {
-    @Option(name = "--json", description = "One JSON array for scripts")
-    boolean json;
-
+public class ServerListCommand extends ListingCommand {
     @Override
     public Object execute() {
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.rfcbridge.api.ConnectionState;
@@ -23,13 +22,10 @@ import org.rfcbridge.api.RfcListener;
 @Service
 @Command(scope = "rfc", name = "server-test", description = "Tests a SAP server: logon and RFC_PING for a WebSocket "
         + "destination, the listeners' gateway registrations for a CPIC server. Non-zero exit status on failure.")
-public class ServerTestCommand extends RfcCommand {
+public class ServerTestCommand extends ListingCommand {
     @Argument(name = "name", description = "The server's name, e.g. Connection_to_Cloud", required = true)
     @Completion(ServerNameCompleter.class)
     String name;
-
-    @Option(name = "--json", description = "The result as one JSON object")
-    boolean json;
 
     @Override
     public Object execute() throws CommandException {

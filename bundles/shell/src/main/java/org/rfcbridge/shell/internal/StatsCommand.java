@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.rfcbridge.api.DestinationStatus;
 import org.rfcbridge.api.ListenerStatistics;
@@ -16,10 +15,7 @@ import org.rfcbridge.api.RfcListener;
 @Service
 @Command(scope = "rfc", name = "stats", description = "Counters of every listener (calls, errors, busy, bytes) and "
         + "destination (calls, errors, sessions) since it started.")
-public class StatsCommand extends RfcCommand {
-    @Option(name = "--json", description = "One JSON array for scripts")
-    boolean json;
-
+public class StatsCommand extends ListingCommand {
     @Override
     public Object execute() {
         List<Map<String, Object>> rows = new ArrayList<>();

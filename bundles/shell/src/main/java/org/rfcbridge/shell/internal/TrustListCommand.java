@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.rfcbridge.api.TrustService;
@@ -17,12 +16,9 @@ import org.rfcbridge.api.TrustedCertificate;
 @Service
 @Command(scope = "rfc", name = "trust-list", description = "Lists the trusted CA certificates (etc/trust) with their "
         + "expiry, and the files that could not be used.")
-public class TrustListCommand extends RfcCommand {
+public class TrustListCommand extends ListingCommand {
     @Reference
     TrustService trust;
-
-    @Option(name = "--json", description = "One JSON array for scripts")
-    boolean json;
 
     @Override
     public Object execute() {
