@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
  * field never comes back in the message. 2,000 tries per build; more with {@code -Djqwik.tries.default=N}.
  */
 class SettingsFuzzTest {
-    @Property(tries = 1000)
+    @Property
     void anyHostPortPathClientAndLanguageIsAcceptedOrRefusedNamingTheField(@ForAll String host, @ForAll int port,
             @ForAll String path, @ForAll String client, @ForAll String language, @ForAll String subprotocol) {
         try {
@@ -31,7 +31,7 @@ class SettingsFuzzTest {
         }
     }
 
-    @Property(tries = 1000)
+    @Property
     void anyUpgradeHeaderEntryIsReadOrRefusedNamingTheField(@ForAll String[] entries) {
         try {
             Map<String, String> headers = WsRfcSettings.parseHeaders(entries);
