@@ -24,19 +24,21 @@ final class JettyClients {
 
     /** A started client without proxy whose sessions never time out idle (tests and tools). */
     static WebSocketClient start(SSLContext context, long maxMessageBytes) throws Exception {
-        return start("wsrfc", context, maxMessageBytes, null, Duration.ZERO);
+        WebSocketClient client = create("wsrfc", context, maxMessageBytes, null, Duration.ZERO);
+        client.start();
+        return client;
     }
 
     /**
-     * A started client trusting what {@code context} trusts; SNI is sent for host names.
+     * A client, not yet started, trusting what {@code context} trusts; SNI is sent for host names.
      *
      * @param name        names the client's threads, e.g. the destination
      * @param proxy       the secure proxy to tunnel through (HTTP CONNECT, basic authentication), or {@code null}
      * @param idleTimeout how long an idle session stays open without traffic; zero for ever. Keep-alive pings
      *                    count as traffic, so this must exceed the ping period.
      */
-    static WebSocketClient start(String name, SSLContext context, long maxMessageBytes, ProxyConfiguration proxy,
-                                 Duration idleTimeout) throws Exception {
+    static WebSocketClient create(String name, SSLContext context, long maxMessageBytes, ProxyConfiguration proxy,
+                                  Duration idleTimeout) {
         SslContextFactory.Client tls = new SslContextFactory.Client();
         tls.setSslContext(context);
         tls.setEndpointIdentificationAlgorithm("HTTPS");
@@ -64,7 +66,6 @@ final class JettyClients {
         WebSocketClient client = new WebSocketClient(http);
         client.setMaxBinaryMessageSize(maxMessageBytes);
         client.setIdleTimeout(idleTimeout);
-        client.start();
         return client;
     }
 }

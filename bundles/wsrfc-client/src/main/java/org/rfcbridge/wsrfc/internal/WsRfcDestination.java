@@ -72,7 +72,10 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
     }
 
     /**
-     * Starts the destination's WebSocket client; sessions are opened by the first calls.
+     * Makes the destination; its WebSocket client starts with the first call and sessions are opened
+     * by the calls. Starting Jetty's client loads classes that SPI Fly weaves; doing that while Karaf
+     * is still provisioning the features (when Declarative Services activates this) can fail for
+     * good with a NoClassDefFoundError of SPI Fly's Util (seen once in about a hundred boots of the assembly).
      *
      * @param tls   trusts the cloud's CA (and holds the client certificate for that logon type)
      * @param proxy the secure proxy, or {@code null} for a direct connection
@@ -81,7 +84,7 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
                                   ProtocolLimits limits) throws Exception {
         Duration idle = pool.pingPeriod().isZero() ? Duration.ZERO : pool.pingPeriod().plus(pool.pongTimeout())
                 .multipliedBy(2);
-        WebSocketClient client = JettyClients.start(settings.name(), tls, limits.maxMessageBytes(), proxy, idle);
+        WebSocketClient client = JettyClients.create(settings.name(), tls, limits.maxMessageBytes(), proxy, idle);
         return new WsRfcDestination(settings, pool, client, limits);
     }
 
@@ -107,7 +110,7 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
     private void call(Function function) throws RfcException {
         SessionPool.Slot slot = pool.acquire(settings.callTimeout());
         try {
-            WsRfcConnection connection = slot.connection(() -> WsRfcConnection.open(client, settings, limits));
+            WsRfcConnection connection = slot.connection(() -> WsRfcConnection.open(started(), settings, limits));
             byte[] reply;
             try {
                 reply = connection.invoke(serializer.encodeRequest(function), function.name());
@@ -125,6 +128,19 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
         } finally {
             pool.release(slot);
         }
+    }
+
+    /** The client, started on first use. */
+    private synchronized WebSocketClient started() throws CommunicationFailureException {
+        if (!client.isStarted()) {
+            try {
+                client.start();
+            } catch (Exception | LinkageError e) {
+                throw new CommunicationFailureException("Destination " + settings.name() + ": its WebSocket client "
+                        + "cannot start: " + e, e);
+            }
+        }
+        return client;
     }
 
     @Override
