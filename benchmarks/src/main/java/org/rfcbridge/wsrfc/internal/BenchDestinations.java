@@ -24,16 +24,21 @@ public final class BenchDestinations {
     /** A destination to a simulated cloud system on localhost with the tutorial's user, trusting {@code caPem}. */
     public static RfcDestination start(String name, int port, String caPem, int poolSize, Duration callTimeout)
             throws Exception {
+        X509TrustManager trust = trustManager(caPem);
+        WsRfcSettings settings = new WsRfcSettings(name, "localhost", port, null, "rfc.sap.com", Map.of(), "BC_USER000",
+                "PasswordForBC_USER000", "100", "E", Duration.ofSeconds(10), callTimeout);
+        return WsRfcDestination.start(settings, new WsRfcDestination.PoolSettings(poolSize, Duration.ZERO,
+                Duration.ofSeconds(1)), FollowingTrustManager.context(null, () -> trust), null, ProtocolLimits.DEFAULT);
+    }
+
+    /** A trust manager trusting exactly one CA, given in PEM. */
+    static X509TrustManager trustManager(String caPem) throws Exception {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
-        X509TrustManager trust = (X509TrustManager) factory.getTrustManagers()[0];
-        WsRfcSettings settings = new WsRfcSettings(name, "localhost", port, null, "rfc.sap.com", Map.of(), "BC_USER000",
-                "PasswordForBC_USER000", "100", "E", Duration.ofSeconds(10), callTimeout);
-        return WsRfcDestination.start(settings, new WsRfcDestination.PoolSettings(poolSize, Duration.ZERO,
-                Duration.ofSeconds(1)), FollowingTrustManager.context(null, () -> trust), null, ProtocolLimits.DEFAULT);
+        return (X509TrustManager) factory.getTrustManagers()[0];
     }
 }

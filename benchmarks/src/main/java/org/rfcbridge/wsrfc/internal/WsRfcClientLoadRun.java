@@ -57,21 +57,10 @@ public final class WsRfcClientLoadRun {
                 "PasswordForBC_USER000", "100", "E", Duration.ofSeconds(10), callTimeout);
     }
 
-    private static X509TrustManager trust(String pem) throws Exception {
-        java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
-        store.load(null, null);
-        store.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
-                .generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
-        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(
-                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return (X509TrustManager) factory.getTrustManagers()[0];
-    }
-
     private static void small(int threads, int seconds) throws Exception {
         try (SimulatedCloudSystem cloud = SimulatedCloudSystem.start(0, List.of("localhost"), "CLD",
                 ProtocolLimits.DEFAULT, e -> { })) {
-            X509TrustManager trust = trust(cloud.caPem());
+            X509TrustManager trust = BenchDestinations.trustManager(cloud.caPem());
             WsRfcSettings settings = settings(cloud.port(), Duration.ofSeconds(10));
             WsRfcDestination destination = WsRfcDestination.start(settings, new WsRfcDestination.PoolSettings(threads,
                     Duration.ZERO, Duration.ofSeconds(1)), FollowingTrustManager.context(null, () -> trust), null,
@@ -136,7 +125,7 @@ public final class WsRfcClientLoadRun {
                     port = Integer.parseInt(m.group(1));
                 }
             }
-            X509TrustManager trust = trust(Files.readString(ca));
+            X509TrustManager trust = BenchDestinations.trustManager(Files.readString(ca));
             WsRfcDestination destination = WsRfcDestination.start(settings(port, Duration.ofMinutes(10)),
                     new WsRfcDestination.PoolSettings(1, Duration.ZERO, Duration.ofSeconds(1)),
                     FollowingTrustManager.context(null, () -> trust), null, ProtocolLimits.DEFAULT);

@@ -18,10 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.data.Function;
-import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.onprem.SimulatedGateway;
-import org.rfcbridge.simulators.samples.SampleDestination;
 import org.rfcbridge.simulators.samples.SampleFunctions;
 
 /**
@@ -37,18 +35,10 @@ class GatewayRestartLoopTest {
     @Test
     void everyConnectionComesBackAfterEachRestartUnderLoadWithoutLeaks() throws Exception {
         int restarts = Integer.getInteger("rfcbridge.reliability.restarts", 8);
-        SimulatedGateway gateway = SimulatedGateway.start(SimulatedGateway.Settings.defaults(0), event -> { });
-        ListenerCounters counters = new ListenerCounters();
-        SampleDestination cloud = new SampleDestination("Connection_to_Cloud", "CLD");
-        ListenerRuntime listener = new ListenerRuntime("loop", ListenerTest.PROGRAM_ID, CONNECTIONS,
-                () -> new GatewayAddress("127.0.0.1", gateway.port()), new BridgeCallHandler(ListenerTest.PROGRAM_ID,
-                        () -> call -> cloud, () -> cloud, "Connection_to_Cloud", false, counters, ProtocolLimits.DEFAULT),
-                counters, new ListenerRuntime.Settings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5),
-                        ProtocolLimits.DEFAULT));
-        SimulatedAbapSystem onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", "LOOP", "E"),
-                CALL_TIMEOUT, ProtocolLimits.DEFAULT);
-        onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("MYDESTINATION_000", "127.0.0.1", gateway.port(),
-                ListenerTest.PROGRAM_ID));
+        LoadedListener loaded = new LoadedListener("loop", CONNECTIONS, CALL_TIMEOUT);
+        SimulatedGateway gateway = loaded.gateway;
+        ListenerRuntime listener = loaded.listener;
+        SimulatedAbapSystem onPrem = loaded.onPrem;
         ExecutorService callers = Executors.newFixedThreadPool(3);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong succeeded = new AtomicLong();
@@ -104,8 +94,7 @@ class GatewayRestartLoopTest {
         } finally {
             running.set(false);
             callers.shutdownNow();
-            listener.stop();
-            gateway.close();
+            loaded.close();
         }
     }
 

@@ -16,10 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.data.Function;
-import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
-import org.rfcbridge.simulators.onprem.SimulatedGateway;
-import org.rfcbridge.simulators.samples.SampleDestination;
 import org.rfcbridge.simulators.samples.SampleFunctions;
 
 /**
@@ -31,18 +28,10 @@ class SoakTest {
     @Test
     void theHeapAfterCollectionDoesNotGrowUnderASteadyLoad() throws Exception {
         int seconds = Integer.getInteger("rfcbridge.soak.seconds", 12);
-        SimulatedGateway gateway = SimulatedGateway.start(SimulatedGateway.Settings.defaults(0), event -> { });
-        ListenerCounters counters = new ListenerCounters();
-        SampleDestination cloud = new SampleDestination("Connection_to_Cloud", "CLD");
-        ListenerRuntime listener = new ListenerRuntime("soak", ListenerTest.PROGRAM_ID, 5,
-                () -> new GatewayAddress("127.0.0.1", gateway.port()), new BridgeCallHandler(ListenerTest.PROGRAM_ID,
-                        () -> call -> cloud, () -> cloud, "Connection_to_Cloud", false, counters, ProtocolLimits.DEFAULT),
-                counters, new ListenerRuntime.Settings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5),
-                        ProtocolLimits.DEFAULT));
-        SimulatedAbapSystem onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", "SOAK", "E"),
-                Duration.ofSeconds(10), ProtocolLimits.DEFAULT);
-        onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("MYDESTINATION_000", "127.0.0.1", gateway.port(),
-                ListenerTest.PROGRAM_ID));
+        LoadedListener loaded = new LoadedListener("soak", 5, Duration.ofSeconds(10));
+        ListenerRuntime listener = loaded.listener;
+        ListenerCounters counters = loaded.counters;
+        SimulatedAbapSystem onPrem = loaded.onPrem;
         ExecutorService callers = Executors.newFixedThreadPool(3);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong calls = new AtomicLong();
@@ -86,8 +75,7 @@ class SoakTest {
         } finally {
             running.set(false);
             callers.shutdownNow();
-            listener.stop();
-            gateway.close();
+            loaded.close();
         }
     }
 
