@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,8 @@ import org.rfcbridge.wsrfc.internal.BenchDestinations;
  */
 public final class EndToEndBench {
     private final boolean quick;
+    /** Where both JVMs write their flight recordings, or null ({@code ./rfcbridge bench --profile}). */
+    private final String profile = System.getProperty("rfcbridge.bench.profile");
     private final Map<String, Object> figures = new LinkedHashMap<>();
 
     private EndToEndBench(boolean quick) {
@@ -81,7 +84,7 @@ public final class EndToEndBench {
             onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("MYDESTINATION_000", "127.0.0.1",
                     gateway.port(), "BENCH_PROGRAM"));
             long started = System.nanoTime();
-            Process bridge = startBridge(gateway.port(), cloud.port(), ca, 5);
+            Process bridge = startBridge(gateway.port(), cloud.port(), ca, 5, profile);
             try (BufferedReader bridgeOut = new BufferedReader(new InputStreamReader(bridge.getInputStream(),
                     StandardCharsets.UTF_8)); PrintStream bridgeIn = new PrintStream(bridge.getOutputStream(), true,
                     StandardCharsets.UTF_8)) {
@@ -104,11 +107,17 @@ public final class EndToEndBench {
         }
     }
 
-    private static Process startBridge(int gatewayPort, int cloudPort, Path ca, int connections) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), "org.rfcbridge.cpic.internal.BenchBridge",
-                Integer.toString(gatewayPort), Integer.toString(cloudPort), ca.toString(), Integer.toString(connections))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    private static Process startBridge(int gatewayPort, int cloudPort, Path ca, int connections, String profile)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx1g"));
+        if (profile != null) {
+            // beside the callers' recording, which the launcher starts
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(profile, "bridge.jfr"));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.rfcbridge.cpic.internal.BenchBridge",
+                Integer.toString(gatewayPort), Integer.toString(cloudPort), ca.toString(), Integer.toString(connections)));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /** One line of the bridge's answer to a command ({@code stats} or {@code reset}), skipping its log lines. */
@@ -128,11 +137,26 @@ public final class EndToEndBench {
                             BufferedReader bridgeOut) throws Exception {
         Runnable directCall = () -> call(() -> direct.execute(connection()));
         Runnable bridgeCall = () -> call(() -> onPrem.call("MYDESTINATION_000", connection()));
+        // the conversation set-up (F_INITIALIZE, F_ALLOCATE) is answered by the gateway alone, so the
+        // bridge's latency is timed from the call's data on, as the direct call is timed on an open session
+        Load.Samples setup = new Load.Samples();
+        Load.Samples afterSetup = new Load.Samples();
+        Runnable bridgeCallAfterSetup = () -> call(() -> {
+            long start = System.nanoTime();
+            SimulatedAbapSystem.Conversation conversation = onPrem.open("MYDESTINATION_000");
+            long opened = System.nanoTime();
+            conversation.call(connection());
+            afterSetup.add(System.nanoTime() - opened);
+            setup.add(opened - start);
+        });
         Load.timed(directCall, 1);
         Load.timed(bridgeCall, 1);
         ask(bridgeIn, bridgeOut, "reset");
         long[] directNanos = Load.timed(directCall, seconds);
-        long[] bridgeNanos = Load.timed(bridgeCall, seconds);
+        long[] withSetupNanos = Load.timed(bridgeCall, seconds);
+        Load.timed(bridgeCallAfterSetup, seconds);
+        long[] bridgeNanos = afterSetup.sorted();
+        long[] setupSorted = setup.sorted();
         Map<String, Object> stats = ask(bridgeIn, bridgeOut, "stats");
         figures.put("direct_latency_p50_us", Load.micros(directNanos, 0.5));
         figures.put("direct_latency_p99_us", Load.micros(directNanos, 0.99));
@@ -141,10 +165,19 @@ public final class EndToEndBench {
         figures.put("bridge_latency_p999_us", Load.micros(bridgeNanos, 0.999));
         figures.put("added_latency_p50_us", round(Load.micros(bridgeNanos, 0.5) - Load.micros(directNanos, 0.5)));
         figures.put("added_latency_p99_us", round(Load.micros(bridgeNanos, 0.99) - Load.micros(directNanos, 0.99)));
+        figures.put("conversation_setup_p50_us", Load.micros(setupSorted, 0.5));
+        figures.put("bridge_latency_with_setup_p50_us", Load.micros(withSetupNanos, 0.5));
+        figures.put("bridge_latency_with_setup_p99_us", Load.micros(withSetupNanos, 0.99));
         figures.put("bridge_processing_p50_us", stats.get("processing_p50_us"));
         figures.put("bridge_processing_p99_us", stats.get("processing_p99_us"));
-        figures.put("calls_per_s_1_connection", round(bridgeNanos.length / (double) seconds));
-        figures.put("calls_per_s_5_connections", round(Load.parallel(bridgeCall, 5, seconds) / (double) seconds));
+        figures.put("calls_per_s_1_connection", round(withSetupNanos.length / (double) seconds));
+        double cpuBefore = ((Number) ask(bridgeIn, bridgeOut, "stats").get("cpu_ms")).doubleValue();
+        long callsWith5 = Load.parallel(bridgeCall, 5, seconds);
+        double cpuAfter = ((Number) ask(bridgeIn, bridgeOut, "stats").get("cpu_ms")).doubleValue();
+        figures.put("calls_per_s_5_connections", round(callsWith5 / (double) seconds));
+        // the bridge JVM's processor time per call under that load (threads, system calls, TLS, GC included):
+        // what the bridge alone could carry on this machine's cores is cores / this
+        figures.put("bridge_cpu_us_per_call", round((cpuAfter - cpuBefore) * 1e3 / callsWith5));
         figures.put("calls_per_s_direct_5_sessions", round(Load.parallel(directCall, 5, seconds) / (double) seconds));
         figures.put("bridge_errors", ask(bridgeIn, bridgeOut, "stats").get("errors"));
     }

@@ -14,20 +14,14 @@ public final class Load {
 
     /** Calls for {@code seconds} on this thread; the duration of each call in nanoseconds, sorted. */
     public static long[] timed(Runnable call, int seconds) {
-        long[] nanos = new long[1 << 16];
-        int n = 0;
+        Samples samples = new Samples();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
             long start = System.nanoTime();
             call.run();
-            if (n == nanos.length) {
-                nanos = Arrays.copyOf(nanos, n * 2);
-            }
-            nanos[n++] = System.nanoTime() - start;
+            samples.add(System.nanoTime() - start);
         }
-        long[] sorted = Arrays.copyOf(nanos, n);
-        Arrays.sort(sorted);
-        return sorted;
+        return samples.sorted();
     }
 
     /** Calls from {@code threads} callers for {@code seconds}; how many calls were made. */
@@ -59,5 +53,26 @@ public final class Load {
     /** The quantile of sorted nanoseconds, in microseconds to one decimal. */
     public static double micros(long[] sorted, double quantile) {
         return Math.round(sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 100.0) / 10.0;
+    }
+
+    /** Durations recorded by one thread, for the parts of a call {@link #timed} cannot see. */
+    public static final class Samples {
+        private long[] nanos = new long[1 << 16];
+        private int n;
+
+        /** Adds one duration. */
+        public void add(long duration) {
+            if (n == nanos.length) {
+                nanos = Arrays.copyOf(nanos, n * 2);
+            }
+            nanos[n++] = duration;
+        }
+
+        /** The durations so far, sorted. */
+        public long[] sorted() {
+            long[] sorted = Arrays.copyOf(nanos, n);
+            Arrays.sort(sorted);
+            return sorted;
+        }
     }
 }

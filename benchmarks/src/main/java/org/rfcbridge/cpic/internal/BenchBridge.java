@@ -131,6 +131,8 @@ public final class BenchBridge {
         stats.put("heap_peak_mb", ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1e6);
         stats.put("heap_used_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6);
+        stats.put("cpu_ms", ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e6);
         return stats;
     }
 }

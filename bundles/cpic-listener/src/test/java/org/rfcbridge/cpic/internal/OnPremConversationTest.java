@@ -303,6 +303,19 @@ class OnPremConversationTest {
     }
 
     @Test
+    void theCallerOpensItsNextConversationOnAFreshConnectionAfterTheGatewayRestarted() throws Exception {
+        register(1);
+        onPrem.connectionTest("MYDESTINATION_000");            // leaves an idle gateway connection behind
+        gateway.restart();                                     // which the restart closes
+        register(1);
+        Function call = SampleFunctions.STFC_CONNECTION.newFunction();
+        call.imports().setValue("REQUTEXT", "after the restart");
+        onPrem.call("MYDESTINATION_000", call);                // no error: nothing had been sent on the stale one
+        assertEquals("after the restart", call.exports().getString("ECHOTEXT"));
+        assertTrue(gateway.connections().isEmpty(), "the conversation ended: " + gateway.connections());
+    }
+
+    @Test
     void faultInjectionCutsDelaysAndRefuses() throws Exception {
         AtomicReference<IOException> failure = register(2);
         assertTrue(gateway.cutRegistration(PROGRAM_ID));

@@ -10,8 +10,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import org.rfcbridge.api.CommunicationFailureException;
 import org.rfcbridge.api.RfcException;
@@ -40,7 +42,8 @@ import org.rfcbridge.protocol.ni.NiFrames;
 /**
  * The calling on-prem ABAP system ("SM59"): type-T destinations by name, each a Program ID at a
  * gateway, and the caller's identity (system ID, client, user, language). It performs what
- * {@code CALL FUNCTION ... DESTINATION} does: one conversation through the gateway per call, with the
+ * {@code CALL FUNCTION ... DESTINATION} does: one conversation through the gateway per call (on a gateway
+ * connection kept open between calls, as a work process keeps its own), with the
  * caller's logon relayed ahead of the call so the registered program can route by sender.
  *
  * <p>The conversation follows the NW RFC SDK client of the captures ({@code protocol-cpic.md} §2.5):
@@ -72,11 +75,14 @@ public final class SimulatedAbapSystem {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Gateway connections kept open between conversations, like the work processes' connections. */
+    private static final int MAX_IDLE_LINKS = 16;
     private final Identity identity;
     private final Duration timeout;
     private final ProtocolLimits limits;
     private final ClassicSerializer serializer;
     private final Map<String, TypeTDestination> destinations = new ConcurrentHashMap<>();
+    private final Deque<GatewayLink> idleLinks = new ConcurrentLinkedDeque<>();
 
     /** A calling system with the given identity and the time it waits for any answer. */
     public SimulatedAbapSystem(Identity identity, Duration timeout, ProtocolLimits limits) {
@@ -115,14 +121,7 @@ public final class SimulatedAbapSystem {
      */
     public void call(String destinationName, Function function) throws RfcException {
         TypeTDestination destination = destination(destinationName);
-        byte[] chain = logon(destination).encodeWithCall(RANDOM.nextInt(), serializer.encodeRequest(function));
-        byte[] reply = converse(destination, chain, function.name());
-        try {
-            serializer.decodeResponse(reply, 0, reply.length, function, describe(destination));
-        } catch (RfcProtocolException e) {
-            throw new SystemFailureException(describe(destination) + " answered " + function.name()
-                    + " with a malformed reply: " + e.getMessage(), e);
-        }
+        open(destination, function.name()).call(function);
     }
 
     private TypeTDestination destination(String name) throws CommunicationFailureException {
@@ -147,89 +146,219 @@ public final class SimulatedAbapSystem {
 
     /** One conversation: set-up, the chain, the reply chain, F_DEALLOCATE. */
     private byte[] converse(TypeTDestination destination, byte[] chain, String function) throws RfcException {
-        String where = describe(destination);
-        try (Socket socket = new Socket()) {
+        return open(destination, function).exchange(chain, function);
+    }
+
+    /**
+     * Opens a conversation to the destination's program (F_INITIALIZE_CONVERSATION,
+     * F_SET_PARTNER_LU_NAME, F_ALLOCATE) on an idle gateway connection of this system, or on a new one.
+     * The gateway answers these itself; the registered program sees the conversation only with its data.
+     */
+    public Conversation open(String destinationName) throws RfcException {
+        return open(destination(destinationName), "the conversation set-up");
+    }
+
+    private Conversation open(TypeTDestination destination, String purpose) throws RfcException {
+        GatewayLink reused = idleLinks.pollFirst();
+        while (reused != null && !reused.destination.equals(destination)) {
+            reused.close();
+            reused = idleLinks.pollFirst();
+        }
+        if (reused != null) {
+            try {
+                return reused.allocate();
+            } catch (IOException e) {
+                // the gateway closed the idle connection (restart, timeout): nothing was sent, so open a new one
+                reused.close();
+            }
+        }
+        GatewayLink link = new GatewayLink(destination);
+        try {
+            link.connect();
+            return link.allocate();
+        } catch (IOException | RuntimeException e) {
+            link.close();
+            throw link.failure(e, purpose);
+        }
+    }
+
+    /**
+     * Lets go of the gateway connections kept for the next conversations. A work process of a real
+     * system keeps its gateway connection too; this is for callers that count sockets.
+     */
+    public void closeIdleConnections() {
+        for (GatewayLink link = idleLinks.pollFirst(); link != null; link = idleLinks.pollFirst()) {
+            link.close();
+        }
+    }
+
+    /** An allocated conversation: one call, then F_DEALLOCATE. */
+    public final class Conversation {
+        private final GatewayLink link;
+        private final String conversationId;
+        private final int connectionIndex;
+
+        private Conversation(GatewayLink link, String conversationId, int connectionIndex) {
+            this.link = link;
+            this.conversationId = conversationId;
+            this.connectionIndex = connectionIndex;
+        }
+
+        /** {@link SimulatedAbapSystem#call} on this conversation, which it ends. */
+        public void call(Function function) throws RfcException {
+            TypeTDestination destination = link.destination;
+            byte[] chain = logon(destination).encodeWithCall(RANDOM.nextInt(), serializer.encodeRequest(function));
+            byte[] reply = exchange(chain, function.name());
+            try {
+                serializer.decodeResponse(reply, 0, reply.length, function, describe(destination));
+            } catch (RfcProtocolException e) {
+                throw new SystemFailureException(describe(destination) + " answered " + function.name()
+                        + " with a malformed reply: " + e.getMessage(), e);
+            }
+        }
+
+        private byte[] exchange(byte[] chain, String function) throws RfcException {
+            String where = describe(link.destination);
+            try {
+                AppcHeader template = new AppcHeader(AppcFunction.F_SAP_SEND).protocol(2).conversationId(conversationId);
+                for (AppcRecord record : AppcDataMessages.outgoing(template, chain, 0xffff, connectionIndex)) {
+                    link.write(record.encode());
+                    if (AppcDataMessages.isBarrier(record)) {
+                        link.expect(where);
+                    }
+                }
+                AppcMessageAssembler assembler = new AppcMessageAssembler(limits.maxMessageBytes());
+                while (!assembler.add(link.expect(where))) {
+                    // continuation records until the end of the message
+                }
+                byte[] reply = assembler.message();
+                link.write(ClientConversationRecords.deallocate(conversationId).encode());
+                link.release();
+                return reply;
+            } catch (IOException | RuntimeException e) {
+                link.close();
+                throw link.failure(e, function);
+            } catch (RfcException e) {
+                link.close();                        // a refused conversation leaves the link in no known state
+                throw e;
+            }
+        }
+    }
+
+    /** One TCP connection of this system to a gateway, reused for conversation after conversation. */
+    private final class GatewayLink {
+        final TypeTDestination destination;
+        private final Socket socket = new Socket();
+        private InputStream in;
+        private OutputStream out;
+
+        GatewayLink(TypeTDestination destination) {
+            this.destination = destination;
+        }
+
+        void connect() throws IOException {
             socket.connect(new InetSocketAddress(destination.gatewayHost(), destination.gatewayPort()),
                     (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             socket.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65536);
-            String program = destination.programId();
+            in = new BufferedInputStream(socket.getInputStream(), 65536);
+            out = new BufferedOutputStream(socket.getOutputStream(), 65536);
             GatewayRecord hello = new GatewayRecord(2, GatewayRequestType.GW_NORMAL_CLIENT.code(), new byte[] {127, 0, 0, 1},
                     new byte[4], "sapsim\0\0\0\0", "1100", new byte[5], 0x0e, "onprem", "sapsim", "        ", 6,
                     AcceptInfo.EINFO.bit() | AcceptInfo.PING.bit() | AcceptInfo.CONN_EINFO.bit()
                             | AcceptInfo.EXTINITOPT.bit() | AcceptInfo.GW_ACCEPT_DIST_TRACE.bit(), -1, null, 0, 0, 0);
-            write(out, hello.encode());
-            GatewayRecord.decode(read(in));
+            write(hello.encode());
+            GatewayRecord.decode(read());
+        }
+
+        Conversation allocate() throws IOException, RfcException {
+            String where = describe(destination);
+            String program = destination.programId();
             String tp = program.length() > 8 ? program.substring(0, 8) : program;
-            write(out, ClientConversationRecords.initialize(destination.name(), "onprem", tp,
+            write(ClientConversationRecords.initialize(destination.name(), "onprem", tp,
                     ClientConversationRecords.REGISTERED_PROGRAM, InitializeParameters.client(identity.systemId() + "_"
                             + identity.client(), hex16(), hex16(), "127.0.0.1", identity.user(), program)).encode());
-            AppcRecord initialized = expect(in, where);
-            String conversation = initialized.header().conversationId();
-            int connectionIndex = Bytes.u16(initialized.header().operationInfo(), 30);
-            write(out, ClientConversationRecords.setPartnerLuName(conversation, destination.gatewayHost()).encode());
-            write(out, ClientConversationRecords.allocate(conversation, destination.name(), "onprem", tp,
-                    ClientConversationRecords.REGISTERED_PROGRAM, connectionIndex).encode());
-            expect(in, where);
-            AppcHeader template = new AppcHeader(AppcFunction.F_SAP_SEND).protocol(2).conversationId(conversation);
-            for (AppcRecord record : AppcDataMessages.outgoing(template, chain, 0xffff, connectionIndex)) {
-                write(out, record.encode());
-                if (AppcDataMessages.isBarrier(record)) {
-                    expect(in, where);
+            try {
+                AppcRecord initialized = expect(where);
+                String conversation = initialized.header().conversationId();
+                int connectionIndex = Bytes.u16(initialized.header().operationInfo(), 30);
+                write(ClientConversationRecords.setPartnerLuName(conversation, destination.gatewayHost()).encode(),
+                        ClientConversationRecords.allocate(conversation, destination.name(), "onprem", tp,
+                                ClientConversationRecords.REGISTERED_PROGRAM, connectionIndex).encode());
+                expect(where);
+                return new Conversation(this, conversation, connectionIndex);
+            } catch (RfcException refused) {
+                close();                             // a refused conversation leaves the link in no known state
+                throw refused;
+            }
+        }
+
+        /** Keeps the connection for the next conversation, up to the bound; closes it beyond. */
+        void release() {
+            if (idleLinks.size() < MAX_IDLE_LINKS) {
+                idleLinks.addFirst(this);
+            } else {
+                close();
+            }
+        }
+
+        RfcException failure(Exception e, String function) {
+            String where = describe(destination);
+            if (e instanceof SocketTimeoutException) {
+                return new CommunicationFailureException("Timeout: " + where + " did not answer " + function
+                        + " within " + timeout.toMillis() + " ms", e);
+            }
+            if (e instanceof RfcProtocolException) {
+                return new CommunicationFailureException("Malformed data from the gateway for " + where + ": "
+                        + e.getMessage(), e);
+            }
+            return new CommunicationFailureException("Connection to " + where + " failed: " + e, e);
+        }
+
+        /** Reads the next APPC record, answering pings; a record with an error is the gateway's refusal. */
+        AppcRecord expect(String where) throws IOException, RfcException {
+            while (true) {
+                byte[] payload = read();
+                if (NiFrames.isPing(payload) || NiFrames.isPong(payload) || payload.length == 0) {
+                    continue;
                 }
+                AppcRecord record = AppcRecord.decode(payload);
+                AppcHeader h = record.header();
+                if (h.appcReturnCode() != 0 || h.errorLength() > 0) {
+                    String text = GatewayErrorBlock.isErrorBlock(record.errorText())
+                            ? GatewayErrorBlock.decode(record.errorText()).message() : "no error text";
+                    AppcReturnCode rc = AppcReturnCode.of(h.appcReturnCode());
+                    throw new CommunicationFailureException("Gateway refused the call to " + where + ": " + text
+                            + " (" + (rc == null ? "CPI-C rc " + h.appcReturnCode() : rc.name()) + ", SAP rc "
+                            + h.sapReturnCode() + ")");
+                }
+                return record;
             }
-            AppcMessageAssembler assembler = new AppcMessageAssembler(limits.maxMessageBytes());
-            while (!assembler.add(expect(in, where))) {
-                // continuation records until the end of the message
-            }
-            byte[] reply = assembler.message();
-            write(out, ClientConversationRecords.deallocate(conversation).encode());
-            return reply;
-        } catch (SocketTimeoutException e) {
-            throw new CommunicationFailureException("Timeout: " + where + " did not answer " + function + " within "
-                    + timeout.toMillis() + " ms", e);
-        } catch (RfcProtocolException e) {
-            throw new CommunicationFailureException("Malformed data from the gateway for " + where + ": "
-                    + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new CommunicationFailureException("Connection to " + where + " failed: " + e, e);
         }
-    }
 
-    /** Reads the next APPC record, answering pings; a record with an error is the gateway's refusal. */
-    private AppcRecord expect(InputStream in, String where) throws IOException, RfcException {
-        while (true) {
-            byte[] payload = read(in);
-            if (NiFrames.isPing(payload) || NiFrames.isPong(payload) || payload.length == 0) {
-                continue;
+        private byte[] read() throws IOException {
+            byte[] payload = NiFrames.read(in, limits.maxRecordBytes());
+            if (payload == null) {
+                throw new IOException("the gateway closed the connection");
             }
-            AppcRecord record = AppcRecord.decode(payload);
-            AppcHeader h = record.header();
-            if (h.appcReturnCode() != 0 || h.errorLength() > 0) {
-                String text = GatewayErrorBlock.isErrorBlock(record.errorText())
-                        ? GatewayErrorBlock.decode(record.errorText()).message() : "no error text";
-                AppcReturnCode rc = AppcReturnCode.of(h.appcReturnCode());
-                throw new CommunicationFailureException("Gateway refused the call to " + where + ": " + text
-                        + " (" + (rc == null ? "CPI-C rc " + h.appcReturnCode() : rc.name()) + ", SAP rc "
-                        + h.sapReturnCode() + ")");
+            return payload;
+        }
+
+        /** Writes the records and flushes once. */
+        void write(byte[]... payloads) throws IOException {
+            for (byte[] payload : payloads) {
+                NiFrames.write(out, payload, 0, payload.length);
             }
-            return record;
+            out.flush();
         }
-    }
 
-    private byte[] read(InputStream in) throws IOException {
-        byte[] payload = NiFrames.read(in, limits.maxRecordBytes());
-        if (payload == null) {
-            throw new IOException("the gateway closed the connection");
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already gone
+            }
         }
-        return payload;
-    }
-
-    private static void write(OutputStream out, byte[] payload) throws IOException {
-        NiFrames.write(out, payload, 0, payload.length);
-        out.flush();
     }
 
     private static String hex16() {

@@ -17,11 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -194,11 +194,13 @@ public final class SimulatedGateway implements AutoCloseable {
         return list;
     }
 
-    /** The open client conversations now. */
+    /** The open client conversations now (not the callers' idle connections between conversations). */
     public List<ConnectionInfo> connections() {
         List<ConnectionInfo> list = new ArrayList<>();
         for (ClientConversation c : clients) {
-            list.add(new ConnectionInfo(c.id, c.peer, c.programId, c.calls.get()));
+            if (!c.programId.isEmpty()) {
+                list.add(new ConnectionInfo(c.id, c.peer, c.programId, c.calls.get()));
+            }
         }
         return list;
     }
@@ -330,7 +332,7 @@ public final class SimulatedGateway implements AutoCloseable {
          * Replies by conversation id. The server says "ready" (0xd0) right after its reply, so the next call
          * can be dispatched before the previous caller has taken its reply: each call has its own queue.
          */
-        final Map<String, BlockingQueue<Object>> exchanges = new ConcurrentHashMap<>();
+        final Map<String, PendingReply> exchanges = new ConcurrentHashMap<>();
         volatile String programId;
         volatile String host;
         volatile RegistrationState state = RegistrationState.BUSY;
@@ -373,7 +375,7 @@ public final class SimulatedGateway implements AutoCloseable {
                 }
             } finally {
                 registrations.remove(this);
-                exchanges.values().forEach(queue -> queue.offer(Boolean.FALSE));
+                exchanges.values().forEach(reply -> reply.end(false));
                 events.accept("registration " + id + " of " + programId + " ended");
                 synchronized (armed) {
                     armed.notifyAll();
@@ -389,17 +391,15 @@ public final class SimulatedGateway implements AutoCloseable {
                     armed.notifyAll();
                 }
             } else if (function == AppcFunction.F_ASEND_DATA || function == AppcFunction.F_SEND_DATA) {
-                deliver(record.header().conversationId(), record);
+                PendingReply reply = exchanges.get(record.header().conversationId());
+                if (reply != null) {
+                    reply.add(record.data());
+                }
             } else if (function == AppcFunction.F_DEALLOCATE) {
-                deliver(record.header().conversationId(), Boolean.TRUE);
-            }
-        }
-
-        /** Hands a reply to the call waiting for it; replies for no waiting call (a timed-out one) are dropped. */
-        private void deliver(String conversation, Object item) {
-            BlockingQueue<Object> queue = exchanges.get(conversation);
-            if (queue != null) {
-                queue.offer(item);
+                PendingReply reply = exchanges.get(record.header().conversationId());
+                if (reply != null) {
+                    reply.end(true);                 // replies for no waiting call (a timed-out one) are dropped
+                }
             }
         }
 
@@ -411,9 +411,13 @@ public final class SimulatedGateway implements AutoCloseable {
             return payload;
         }
 
-        void write(byte[] payload) throws IOException {
+        /** Writes the records and flushes once, so the program reads them in one wake-up. */
+        void write(byte[]... payloads) throws IOException {
             synchronized (out) {
-                send(out, payload);
+                for (byte[] payload : payloads) {
+                    NiFrames.write(out, payload, 0, payload.length);
+                }
+                out.flush();
             }
         }
 
@@ -482,7 +486,11 @@ public final class SimulatedGateway implements AutoCloseable {
                             }
                             break;
                         case F_DEALLOCATE:
-                            return;
+                            // the caller may open its next conversation on the same connection
+                            programId = "";
+                            conversationId = AppcHeader.NO_CONVERSATION;
+                            assembler = new AppcMessageAssembler(limits.maxMessageBytes());
+                            break;
                         default:
                             if (AppcDataMessages.isBarrier(record)) {
                                 send(out, AppcDataMessages.acknowledgement(record).encode());
@@ -588,7 +596,7 @@ public final class SimulatedGateway implements AutoCloseable {
     private byte[] dispatch(String programId, byte[] chain, String function) throws GatewayRefusal, IOException {
         Registration r = acquire(programId);
         String conversation = Long.toString(conversations.incrementAndGet());
-        BlockingQueue<Object> replies = new LinkedBlockingQueue<>();
+        PendingReply replies = new PendingReply();
         r.exchanges.put(conversation, replies);
         try {
             return exchange(r, programId, conversation, replies, chain, function);
@@ -597,7 +605,7 @@ public final class SimulatedGateway implements AutoCloseable {
         }
     }
 
-    private byte[] exchange(Registration r, String programId, String conversation, BlockingQueue<Object> replies,
+    private byte[] exchange(Registration r, String programId, String conversation, PendingReply replies,
                             byte[] chain, String function) throws GatewayRefusal, IOException {
         byte[] relayed = chain;
         if (corruptNextFrame.compareAndSet(true, false)) {
@@ -605,50 +613,43 @@ public final class SimulatedGateway implements AutoCloseable {
             relayed[Math.min(2, relayed.length - 1)] ^= 0x5a;
             relayed[relayed.length - 1] ^= 0x5a;
         }
-        try {
-            r.write(RegistrationRecords.callArrives(conversation).encode());
-            for (int offset = 0; offset < relayed.length || offset == 0; offset += AppcRecord.MAX_CHUNK) {
-                int length = Math.min(AppcRecord.MAX_CHUNK, relayed.length - offset);
-                boolean last = offset + length >= relayed.length;
-                r.write(RegistrationRecords.relayedCall(conversation, relayed, offset, length, offset == 0, last).encode());
-                if (last) {
-                    break;
-                }
+        List<byte[]> records = new ArrayList<>();
+        records.add(RegistrationRecords.callArrives(conversation).encode());
+        for (int offset = 0; offset < relayed.length || offset == 0; offset += AppcRecord.MAX_CHUNK) {
+            int length = Math.min(AppcRecord.MAX_CHUNK, relayed.length - offset);
+            boolean last = offset + length >= relayed.length;
+            records.add(RegistrationRecords.relayedCall(conversation, relayed, offset, length, offset == 0, last).encode());
+            if (last) {
+                break;
             }
+        }
+        try {
+            r.write(records.toArray(new byte[0][]));
         } catch (IOException e) {
             r.close();
             throw new GatewayRefusal(AppcReturnCode.CM_DEALLOCATED_ABEND, 0, "connection to program " + programId
                     + " broke while relaying the call");
         }
-        ByteArrayOutputStream reply = new ByteArrayOutputStream();
-        long deadline = System.nanoTime() + settings.callTimeout().toNanos();
-        while (true) {
-            Object next;
-            try {
-                next = replies.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GatewayRefusal(AppcReturnCode.CM_RESOURCE_FAILURE_RETRY, 0, "the gateway is stopping");
-            }
-            if (next == null) {
-                r.close();
-                throw new GatewayRefusal(AppcReturnCode.CM_RESOURCE_FAILURE_RETRY, 0, "program " + programId
-                        + " did not answer " + function + " within " + settings.callTimeout().toMillis() + " ms");
-            }
-            if (next == Boolean.FALSE) {
-                throw new GatewayRefusal(AppcReturnCode.CM_DEALLOCATED_ABEND, 0, "connection to program " + programId
-                        + " closed during " + function);
-            }
-            if (next == Boolean.TRUE) {
-                break;
-            }
-            byte[] data = ((AppcRecord) next).data();
-            if (reply.size() + (long) data.length > limits.maxMessageBytes()) {
-                r.close();
-                throw new GatewayRefusal(AppcReturnCode.CM_PRODUCT_SPECIFIC_ERROR, 0, "the reply of program "
-                        + programId + " exceeds " + limits.maxMessageBytes() + " bytes");
-            }
-            reply.writeBytes(data);
+        Boolean complete;
+        try {
+            complete = replies.outcome.poll(settings.callTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayRefusal(AppcReturnCode.CM_RESOURCE_FAILURE_RETRY, 0, "the gateway is stopping");
+        }
+        if (complete == null) {
+            r.close();
+            throw new GatewayRefusal(AppcReturnCode.CM_RESOURCE_FAILURE_RETRY, 0, "program " + programId
+                    + " did not answer " + function + " within " + settings.callTimeout().toMillis() + " ms");
+        }
+        if (!complete) {
+            throw new GatewayRefusal(AppcReturnCode.CM_DEALLOCATED_ABEND, 0, "connection to program " + programId
+                    + " closed during " + function);
+        }
+        if (replies.tooLarge) {
+            r.close();
+            throw new GatewayRefusal(AppcReturnCode.CM_PRODUCT_SPECIFIC_ERROR, 0, "the reply of program "
+                    + programId + " exceeds " + limits.maxMessageBytes() + " bytes");
         }
         r.calls.incrementAndGet();
         events.accept("call " + function + " to " + programId + " served by registration " + r.id);
@@ -664,7 +665,31 @@ public final class SimulatedGateway implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        return reply.toByteArray();
+        return replies.data.toByteArray();
+    }
+
+    /**
+     * The reply of one relayed call, gathered by the registration's reader until the program deallocates,
+     * so the waiting caller wakes once per call, not once per record.
+     */
+    private final class PendingReply {
+        final ByteArrayOutputStream data = new ByteArrayOutputStream();
+        final BlockingQueue<Boolean> outcome = new ArrayBlockingQueue<>(1);
+        boolean tooLarge;
+
+        void add(byte[] record) {
+            if (tooLarge || data.size() + (long) record.length > limits.maxMessageBytes()) {
+                tooLarge = true;                     // bounded: the rest is not kept
+                data.reset();
+            } else {
+                data.writeBytes(record);
+            }
+        }
+
+        /** Complete (deallocated by the program) or not (its connection closed). */
+        void end(boolean complete) {
+            outcome.offer(complete);
+        }
     }
 
     private void pingIdleRegistrations() {
