@@ -1,0 +1,14 @@
+package com.sap.conn.jco;
+
+/**
+ * Compile-only declaration of SAP JCo 3.1 (never shipped; see ../README.md).
+ */
+public interface JCoAttributes {
+    String getSystemID();
+
+    String getClient();
+
+    String getUser();
+
+    String getLanguage();
+}

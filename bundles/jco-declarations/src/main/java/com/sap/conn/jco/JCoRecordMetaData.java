@@ -1,0 +1,7 @@
+package com.sap.conn.jco;
+
+/**
+ * Compile-only declaration of SAP JCo 3.1 (never shipped; see ../README.md).
+ */
+public interface JCoRecordMetaData extends JCoMetaData {
+}

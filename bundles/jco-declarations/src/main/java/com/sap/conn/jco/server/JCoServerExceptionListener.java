@@ -1,0 +1,9 @@
+package com.sap.conn.jco.server;
+
+/**
+ * Compile-only declaration of SAP JCo 3.1 (never shipped; see ../README.md).
+ */
+public interface JCoServerExceptionListener {
+    void serverExceptionOccurred(JCoServer server, String connectionId, JCoServerContextInfo context,
+                                 Exception exception);
+}
