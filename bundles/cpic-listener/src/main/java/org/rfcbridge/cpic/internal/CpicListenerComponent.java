@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -20,6 +22,7 @@ import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.ConnectionStatus;
 import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.ListenerStatistics;
+import org.rfcbridge.api.Provider;
 import org.rfcbridge.api.RfcListener;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.slf4j.Logger;
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * happens on the listener's own threads.
  */
 @Component(name = "org.rfcbridge.cpic.listener", configurationPid = "org.rfcbridge.cpic.listener",
-        configurationPolicy = ConfigurationPolicy.REQUIRE, service = RfcListener.class, immediate = true)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, service = {}, immediate = true)
 @Designate(ocd = CpicListenerConfig.class, factory = true)
 public final class CpicListenerComponent implements RfcListener {
     private static final Logger LOG = LoggerFactory.getLogger(CpicListenerComponent.class);
@@ -49,6 +52,8 @@ public final class CpicListenerComponent implements RfcListener {
     private volatile boolean waitingForServer;
     private ListenerRuntime runtime;
     private BridgeCallHandler handler;
+    /** Null when the configuration selects another provider (provider=jco): then another component serves it. */
+    private ServiceRegistration<?> registration;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -100,8 +105,22 @@ public final class CpicListenerComponent implements RfcListener {
     }
 
     @Activate
-    synchronized void activate(CpicListenerConfig configuration, Map<String, Object> properties) {
+    synchronized void activate(CpicListenerConfig configuration, Map<String, Object> properties, BundleContext context) {
         config = configuration;
+        String provider = Provider.of(properties);
+        if (Provider.JCO.equals(provider)) {
+            return;
+        }
+        start(configuration, properties, provider);
+        registration = Provider.register(context, properties, this, RfcListener.class);
+    }
+
+    private void start(CpicListenerConfig configuration, Map<String, Object> properties, String provider) {
+        if (!Provider.NATIVE.equals(provider)) {
+            problem = "field provider '" + properties.get(Provider.PROPERTY) + "' must be native or jco";
+            LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
+            return;
+        }
         String programId = configuration.program_id() == null ? "" : configuration.program_id().trim();
         if (!PROGRAM_ID.matcher(programId).matches()) {
             problem = "field program.id '" + configuration.program_id() + "' is not a Program ID (1 to 63 letters, "
@@ -142,6 +161,9 @@ public final class CpicListenerComponent implements RfcListener {
 
     @Deactivate
     synchronized void deactivate() {
+        if (registration != null) {
+            registration.unregister();
+        }
         if (runtime != null) {
             runtime.stop();
         }

@@ -2,6 +2,7 @@ package org.rfcbridge.cpic.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /** Factory PID {@code org.rfcbridge.cpic.listener}: SAP BC's "Add Listener". */
 @ObjectClassDefinition(name = "RFC Bridge Listener (registered server program)",
@@ -48,6 +49,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Largest frame (bytes)", min = "1024",
             description = "Larger NI records close the connection, which registers again.")
     int max_frame_size() default 16777216;
+
+    @AttributeDefinition(name = "Provider", description = "Who does the wire work: native (RFC Bridge) or jco (SAP "
+            + "JCo, installed at the site with ./rfcbridge install-jco; see docs/jco.md).", options = {
+                @Option(label = "RFC Bridge (native)", value = "native"), @Option(label = "SAP JCo", value = "jco")})
+    String provider() default "native";
 
     /** The Web Console lists factory configurations by this. */
     String webconsole_configurationFactory_nameHint() default "{name}: {program.id} at {server}";

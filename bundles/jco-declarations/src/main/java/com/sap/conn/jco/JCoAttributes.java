@@ -11,4 +11,6 @@ public interface JCoAttributes {
     String getUser();
 
     String getLanguage();
+
+    String getDestination();
 }

@@ -15,4 +15,6 @@ public interface JCoFunction {
     JCoParameterList getTableParameterList();
 
     void execute(JCoDestination destination) throws JCoException;
+
+    JCoFunctionTemplate getFunctionTemplate();
 }

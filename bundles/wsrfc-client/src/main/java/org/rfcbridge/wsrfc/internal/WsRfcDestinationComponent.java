@@ -10,6 +10,8 @@ import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -20,6 +22,7 @@ import org.rfcbridge.api.CommunicationFailureException;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.DestinationStatus;
 import org.rfcbridge.api.FunctionRepository;
+import org.rfcbridge.api.Provider;
 import org.rfcbridge.api.ProxyConfiguration;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
@@ -38,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * and {@code rfc:server-test} say what to fix instead of the destination seeming to be missing.
  */
 @Component(name = "org.rfcbridge.wsrfc.destination", configurationPid = "org.rfcbridge.wsrfc.destination",
-        configurationPolicy = ConfigurationPolicy.REQUIRE, service = {RfcDestination.class, FunctionRepository.class})
+        configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = WsRfcDestinationConfig.class, factory = true)
 public final class WsRfcDestinationComponent implements RfcDestination, FunctionRepository {
     private static final Logger LOG = LoggerFactory.getLogger(WsRfcDestinationComponent.class);
@@ -47,14 +50,32 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
     private final String name;
     private WsRfcDestination destination;
     private String problem;
+    /** Null when the configuration selects another provider (provider=jco): then another component serves it. */
+    private final ServiceRegistration<?> registration;
 
     @Activate
     public WsRfcDestinationComponent(@Reference TrustService trust, @Reference ProxyConfiguration proxy,
-                                     WsRfcDestinationConfig config, Map<String, Object> properties) {
+                                     WsRfcDestinationConfig config, Map<String, Object> properties,
+                                     BundleContext context) {
         this.trust = trust;
         this.name = config.name() == null ? "" : config.name().trim();
+        String provider = Provider.of(properties);
+        if (Provider.JCO.equals(provider)) {
+            registration = null;
+            return;
+        }
+        start(proxy, config, properties, provider);
+        registration = Provider.register(context, properties, this, RfcDestination.class, FunctionRepository.class);
+    }
+
+    private void start(ProxyConfiguration proxy, WsRfcDestinationConfig config, Map<String, Object> properties,
+                       String provider) {
         Object pid = properties.get("service.pid");
         try {
+            if (!Provider.NATIVE.equals(provider)) {
+                throw new IllegalArgumentException("field provider '" + properties.get(Provider.PROPERTY) + "' must "
+                        + "be native or jco");
+            }
             if (name.isEmpty()) {
                 throw new IllegalArgumentException("field name is empty: enter the destination's name, e.g. "
                         + "Connection_to_Cloud");
@@ -116,6 +137,9 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
 
     @Deactivate
     void deactivate() {
+        if (registration != null) {
+            registration.unregister();
+        }
         if (destination != null) {
             destination.close();
         }

@@ -96,4 +96,9 @@ import org.osgi.service.metatype.annotations.Option;
             + "WebSocket upgrade, each 'name: value'. Defaults (reverse engineered): sap-client and sap-language from "
             + "the fields above, sap-rfc-options: rfc-delta=off, sap-rfc-subtype: sync.")
     String[] upgrade_headers() default {};
+
+    @AttributeDefinition(name = "Provider", description = "Who does the wire work: native (RFC Bridge) or jco (SAP "
+            + "JCo, installed at the site with ./rfcbridge install-jco; see docs/jco.md).", options = {
+                @Option(label = "RFC Bridge (native)", value = "native"), @Option(label = "SAP JCo", value = "jco")})
+    String provider() default "native";
 }
