@@ -6,6 +6,10 @@ final class JCoInstallation {
     static final String NOT_INSTALLED = "provider jco is selected, but SAP JCo is not installed: run ./rfcbridge "
             + "install-jco PATH-TO-sapjco3.jar PATH-TO-libsapjco3.so and restart (docs/jco.md)";
 
+    /** What they say when the jar is there but JCo does not start; the error follows. */
+    static final String NOT_RUNNING = "provider jco is selected, but SAP JCo does not start (is libsapjco3.so on "
+            + "java.library.path? ./rfcbridge install-jco sets it; docs/jco.md): ";
+
     private JCoInstallation() {
     }
 

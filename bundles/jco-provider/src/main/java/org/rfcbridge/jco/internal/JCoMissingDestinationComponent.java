@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.rfcbridge.api.CommunicationFailureException;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.DestinationStatus;
@@ -22,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stands in for a provider=jco destination while JCo is not installed (its own component stays
- * unsatisfied): listings show it DEAD with what to install, and a call routed to it ends with a
+ * Stands in for a provider=jco destination while JCo is not installed or does not start (its own
+ * component stays unsatisfied): listings show it DEAD with what to install, and a call routed to it ends with a
  * COMMUNICATION_FAILURE that says the same, instead of "no such destination". Never names a JCo type.
  */
 @Component(name = "org.rfcbridge.jco.destination.missing", configurationPid = "org.rfcbridge.wsrfc.destination",
@@ -32,19 +33,21 @@ public final class JCoMissingDestinationComponent implements RfcDestination, Fun
     private static final Logger LOG = LoggerFactory.getLogger(JCoMissingDestinationComponent.class);
     private final String name;
     private final String address;
+    private final String problem;
     private final ServiceRegistration<?> registration;
 
     @Activate
-    public JCoMissingDestinationComponent(JCoDestinationConfig config, Map<String, Object> properties,
-                                          BundleContext context) {
+    public JCoMissingDestinationComponent(@Reference JCoStatus status, JCoDestinationConfig config,
+                                          Map<String, Object> properties, BundleContext context) {
+        this.problem = status.problem();
         this.name = config.name() == null ? "" : config.name().trim();
         this.address = config.host() + ":" + config.port();
-        if (!Provider.JCO.equals(Provider.of(properties)) || JCoInstallation.installed()) {
+        if (!Provider.JCO.equals(Provider.of(properties)) || status.problem().isEmpty()) {
             registration = null;
             return;
         }
         LOG.warn("Destination {} ({}) is not started: {}", name, properties.get("service.pid"),
-                JCoInstallation.NOT_INSTALLED);
+                problem);
         registration = Provider.register(context, properties, this, RfcDestination.class, FunctionRepository.class);
     }
 
@@ -57,7 +60,7 @@ public final class JCoMissingDestinationComponent implements RfcDestination, Fun
 
     private CommunicationFailureException notInstalled() {
         return new CommunicationFailureException("Destination " + name + " is not usable: "
-                + JCoInstallation.NOT_INSTALLED);
+                + problem);
     }
 
     @Override
@@ -83,7 +86,7 @@ public final class JCoMissingDestinationComponent implements RfcDestination, Fun
     @Override
     public DestinationStatus status() {
         return new DestinationStatus(name, "WebSocket RFC (JCo)", address, ConnectionState.DEAD, 0, 0, 0, 0,
-                JCoInstallation.NOT_INSTALLED);
+                problem);
     }
 
     @Override

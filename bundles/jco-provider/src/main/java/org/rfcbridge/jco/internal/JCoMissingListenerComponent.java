@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.ConnectionStatus;
 import org.rfcbridge.api.ListenerStatistics;
@@ -18,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stands in for a provider=jco listener while JCo is not installed (its own component stays
- * unsatisfied): {@code rfc:listener-list}, {@code rfc:server-list} and the Web Console show it as DEAD
+ * Stands in for a provider=jco listener while JCo is not installed or does not start (its own
+ * component stays unsatisfied): {@code rfc:listener-list}, {@code rfc:server-list} and the Web Console show it as DEAD
  * with what to install. Never names a JCo type.
  */
 @Component(name = "org.rfcbridge.jco.listener.missing", configurationPid = "org.rfcbridge.cpic.listener",
@@ -27,18 +28,20 @@ import org.slf4j.LoggerFactory;
 public final class JCoMissingListenerComponent implements RfcListener {
     private static final Logger LOG = LoggerFactory.getLogger(JCoMissingListenerComponent.class);
     private final JCoListenerConfig config;
+    private final String problem;
     private final ServiceRegistration<?> registration;
 
     @Activate
-    public JCoMissingListenerComponent(JCoListenerConfig config, Map<String, Object> properties,
-                                       BundleContext context) {
+    public JCoMissingListenerComponent(@Reference JCoStatus status, JCoListenerConfig config,
+                                       Map<String, Object> properties, BundleContext context) {
         this.config = config;
-        if (!Provider.JCO.equals(Provider.of(properties)) || JCoInstallation.installed()) {
+        this.problem = status.problem();
+        if (!Provider.JCO.equals(Provider.of(properties)) || status.problem().isEmpty()) {
             registration = null;
             return;
         }
         LOG.warn("Listener {} ({}) is not started: {}", config.name(), properties.get("service.pid"),
-                JCoInstallation.NOT_INSTALLED);
+                problem);
         registration = Provider.register(context, properties, this, RfcListener.class);
     }
 
@@ -81,12 +84,12 @@ public final class JCoMissingListenerComponent implements RfcListener {
 
     @Override
     public String lastError() {
-        return JCoInstallation.NOT_INSTALLED;
+        return problem;
     }
 
     @Override
     public void start() {
-        LOG.warn("Listener {} cannot start: {}", config.name(), JCoInstallation.NOT_INSTALLED);
+        LOG.warn("Listener {} cannot start: {}", config.name(), problem);
     }
 
     @Override
