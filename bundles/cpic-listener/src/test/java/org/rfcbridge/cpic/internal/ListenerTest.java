@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -218,10 +222,23 @@ class ListenerTest {
         Function big = SampleFunctions.STFC_STRUCTURE.newFunction();
         Table rows = big.tables().getTable("RFCTABLE");
         rows.appendRows(20);                                   // about 5 KB in one relayed record
-        assertThrows(CommunicationFailureException.class, () -> onPrem.call("MYDESTINATION_000", big));
-        eventually(() -> listener.lastError().contains("malformed frame") && listener.state() == ConnectionState.ALIVE);
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));  // slf4j-simple writes here
+        try {
+            assertThrows(CommunicationFailureException.class, () -> onPrem.call("MYDESTINATION_000", big));
+            eventually(() -> listener.lastError().contains("malformed frame")
+                    && listener.state() == ConnectionState.ALIVE);
+        } finally {
+            System.setErr(err);
+        }
         assertTrue(listener.lastError().contains("exceeds the limit of 2048 bytes"), listener.lastError());
         assertTrue(onPrem.connectionTest("MYDESTINATION_000").toNanos() > 0, "the next call works");
+        List<String> rejections = Arrays.stream(log.toString(StandardCharsets.UTF_8).split("\n"))
+                .filter(line -> line.contains("malformed frame")).toList();
+        assertEquals(1, rejections.size(), "the rejection is logged once: " + rejections);
+        assertTrue(rejections.get(0).contains("WARN") && rejections.get(0).contains("gateway 127.0.0.1:" + gateway.port())
+                && rejections.get(0).contains("byte offset"), "with the peer and the offset: " + rejections.get(0));
     }
 
     @Test

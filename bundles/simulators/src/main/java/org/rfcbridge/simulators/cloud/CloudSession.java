@@ -103,6 +103,11 @@ public final class CloudSession implements Session.Listener.AutoDemanding {
      * joins them until the end item). Each send waits for the previous one, as Jetty requires.
      */
     private void send(byte[] reply) {
+        if (system.takeCorruption() && reply.length > 2) {
+            reply = reply.clone();
+            reply[0] ^= 0x5a;                                   // the first item's id: no longer a known item
+            reply[1] ^= 0x5a;
+        }
         for (int offset = 0; offset < reply.length; offset += MESSAGE_BYTES) {
             Callback.Completable sent = new Callback.Completable();
             session.sendBinary(ByteBuffer.wrap(reply, offset, Math.min(MESSAGE_BYTES, reply.length - offset)), sent);

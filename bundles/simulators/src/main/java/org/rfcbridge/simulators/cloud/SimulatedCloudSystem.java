@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.eclipse.jetty.io.EndPoint;
@@ -48,6 +49,7 @@ public final class SimulatedCloudSystem implements AutoCloseable {
     private final Map<String, CommunicationUser> users = new ConcurrentHashMap<>();
     private final Set<String> allowed = ConcurrentHashMap.newKeySet();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean corruptNextReply = new AtomicBoolean();
 
     private SimulatedCloudSystem(Server server, CertificateAuthority ca, String systemId) {
         this.server = server;
@@ -170,6 +172,16 @@ public final class SimulatedCloudSystem implements AutoCloseable {
             dropped++;
         }
         return dropped;
+    }
+
+    /** Damages the next reply (its item chain), as a broken network or a faulty system would. */
+    public void corruptNextReply() {
+        corruptNextReply.set(true);
+    }
+
+    /** True once for the reply to damage after {@link #corruptNextReply()}. */
+    boolean takeCorruption() {
+        return corruptNextReply.compareAndSet(true, false);
     }
 
     /** How many WebSocket sessions are open now. */

@@ -146,6 +146,7 @@ public final class SimulatedGateway implements AutoCloseable {
     private final AtomicLong conversations = new AtomicLong(40_000_000);
     private final ScheduledExecutorService keepAlive;
     private volatile Duration replyDelay = Duration.ZERO;
+    private final boolean[] readingPaused = {false};
     private final AtomicBoolean dropNextReply = new AtomicBoolean();
     private final AtomicBoolean corruptNextFrame = new AtomicBoolean();
     private volatile boolean refuseRegistrations;
@@ -252,6 +253,17 @@ public final class SimulatedGateway implements AutoCloseable {
     /** Damages the next call relayed to a registered program (its item chain), as a broken network would. */
     public void corruptNextFrame() {
         corruptNextFrame.set(true);
+    }
+
+    /**
+     * Stops reading what registered programs send (a gateway too busy to read: their replies fill the
+     * TCP buffers and their writes block), or reads again.
+     */
+    public void pauseReading(boolean pause) {
+        synchronized (readingPaused) {
+            readingPaused[0] = pause;
+            readingPaused.notifyAll();
+        }
     }
 
     /** Refuses every registration with rc 720, whatever the reginfo says. */
@@ -404,6 +416,16 @@ public final class SimulatedGateway implements AutoCloseable {
         }
 
         byte[] read() throws IOException {
+            synchronized (readingPaused) {
+                while (readingPaused[0] && !socket.isClosed()) {
+                    try {
+                        readingPaused.wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new SocketException("interrupted");
+                    }
+                }
+            }
             byte[] payload = NiFrames.read(in, limits.maxRecordBytes());
             if (payload == null) {
                 throw new SocketException("closed");

@@ -30,6 +30,8 @@ import org.rfcbridge.protocol.RfcProtocolException;
 import org.rfcbridge.protocol.wsrfc.WsRfcLogon;
 import org.rfcbridge.protocol.wsrfc.WsRfcLogonReply;
 import org.rfcbridge.protocol.wsrfc.WsRfcMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One logged-on WebSocket RFC session with one call in flight at a time: the upgrade (subprotocol
@@ -38,6 +40,7 @@ import org.rfcbridge.protocol.wsrfc.WsRfcMessages;
  * failure is an {@link RfcException} whose text names the destination and what to check.
  */
 final class WsRfcConnection implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WsRfcConnection.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Object CLOSED = new Object();
 
@@ -225,6 +228,9 @@ final class WsRfcConnection implements AutoCloseable {
             }
         } catch (RfcProtocolException e) {
             close();
+            // once per rejected reply, with the peer and the offset (in the message), so a trace can be matched
+            LOG.warn("Destination {} ({}): malformed reply to {}, session closed: {}", settings.name(),
+                    settings.url(), function, e.getMessage());
             throw new SystemFailureException("Destination " + settings.name() + " answered " + function
                     + " with a malformed reply: " + e.getMessage(), e);
         } catch (InterruptedException e) {
