@@ -7,14 +7,19 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.extra.VMOption;
@@ -123,6 +128,25 @@ public abstract class RfcBridgeTestSupport {
             Thread.sleep(100);
         }
         org.junit.Assert.fail("not within " + wait.toSeconds() + " s: " + what);
+    }
+
+    /**
+     * Runs a console command as an administrator's session does and returns what it printed; the output
+     * is also added to {@code outputs} (even when the command fails, which throws), so tests can scan
+     * everything shown for passwords.
+     */
+    protected static String console(SessionFactory sessions, String command, List<String> outputs) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessions.create(System.in, out, out);
+        try {
+            session.execute(command);
+        } finally {
+            out.flush();
+            outputs.add(bytes.toString(StandardCharsets.UTF_8));
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     static int freePort() {
