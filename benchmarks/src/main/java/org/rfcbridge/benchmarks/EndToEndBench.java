@@ -39,6 +39,8 @@ import org.rfcbridge.wsrfc.internal.BenchDestinations;
  * less; the bare loopback round trip of this machine is measured too, as the floor.
  */
 public final class EndToEndBench {
+    /** The bridge JVM's heap limit: -Drfcbridge.bench.bridge.heap=256m shows whether the table fits in that. */
+    private static final String BRIDGE_HEAP = System.getProperty("rfcbridge.bench.bridge.heap", "1g");
     private final boolean quick;
     /** Where both JVMs write their flight recordings, or null ({@code ./rfcbridge bench --profile}). */
     private final String profile = System.getProperty("rfcbridge.bench.profile");
@@ -110,7 +112,7 @@ public final class EndToEndBench {
     private static Process startBridge(int gatewayPort, int cloudPort, Path ca, int connections, String profile)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g"));
+                .toString(), "-Xmx" + BRIDGE_HEAP));
         if (profile != null) {
             // beside the callers' recording, which the launcher starts
             command.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(profile, "bridge.jfr"));
