@@ -34,10 +34,9 @@ final class JCoData implements DestinationDataProvider, ServerDataProvider {
     }
 
     void removeDestination(String name) {
-        destinations.remove(name);
         tls.remove(name);
         DestinationDataEventListener events = destinationEvents;
-        if (events != null) {
+        if (destinations.remove(name) != null && events != null) {
             events.deleted(name);
         }
     }
@@ -52,9 +51,8 @@ final class JCoData implements DestinationDataProvider, ServerDataProvider {
 
     /** Before the server is stopped: JCo fails a deletion that comes after the stop (jco-api.md 3.3). */
     void removeServer(String name) {
-        servers.remove(name);
         ServerDataEventListener events = serverEvents;
-        if (events != null) {
+        if (servers.remove(name) != null && events != null) {
             events.deleted(name);
         }
     }
