@@ -159,11 +159,7 @@ public final class SimulatedAbapSystem {
     }
 
     private Conversation open(TypeTDestination destination, String purpose) throws RfcException {
-        GatewayLink reused = idleLinks.pollFirst();
-        while (reused != null && !reused.destination.equals(destination)) {
-            reused.close();
-            reused = idleLinks.pollFirst();
-        }
+        GatewayLink reused = idleLinkTo(destination);
         if (reused != null) {
             try {
                 return reused.allocate();
@@ -180,6 +176,16 @@ public final class SimulatedAbapSystem {
             link.close();
             throw link.failure(e, purpose);
         }
+    }
+
+    /** Takes an idle connection to the destination's gateway, if one is kept. */
+    private GatewayLink idleLinkTo(TypeTDestination destination) {
+        for (GatewayLink link : idleLinks) {
+            if (link.destination.equals(destination) && idleLinks.removeFirstOccurrence(link)) {
+                return link;                                 // claimed: no other caller can take it now
+            }
+        }
+        return null;
     }
 
     /**
