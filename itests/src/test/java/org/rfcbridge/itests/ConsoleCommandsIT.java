@@ -102,10 +102,12 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
         assertEquals("5/5", json.get("registered"));
         assertTrue(failure("rfc:server-test Connection_Nowhere").contains("No SAP server named Connection_Nowhere"));
 
+        // a connection that has just answered the test is BUSY until it has re-armed
+        eventually(WAIT, "the listener is ALIVE", () -> "ALIVE".equals(jsonRows(execute("rfc:listener-list --json"))
+                .get(0).get("state")));
         Map<String, Object> listener = jsonRows(execute("rfc:listener-list --json")).get(0);
         assertEquals("Listener_to_Cloud", listener.get("name"));
         assertEquals("CLOUD_SYSTEM_VIA_BC", listener.get("programId"));
-        assertEquals("ALIVE", listener.get("state"));
         execute("rfc:listener-stop Listener_to_Cloud");
         eventually(WAIT, "the listener is STOPPED", () -> execute("rfc:listener-list").contains("STOPPED"));
         assertTrue(failure("rfc:server-test Connection_to_OP").contains("no connection registered"));
