@@ -4,8 +4,6 @@ package com.sap.conn.jco;
  * Compile-only declaration of SAP JCo 3.1 (never shipped; see ../README.md).
  */
 public interface JCoDestination {
-    String getDestinationName();
-
     JCoRepository getRepository() throws JCoException;
 
     void ping() throws JCoException;

@@ -15,6 +15,4 @@ public interface JCoFunctionTemplate {
     JCoListMetaData getTableParameterList();
 
     AbapException[] getExceptionList();
-
-    JCoFunction getFunction();
 }

@@ -4,12 +4,6 @@ package com.sap.conn.jco;
  * Compile-only declaration of SAP JCo 3.1 (never shipped; see ../README.md).
  */
 public interface JCoListMetaData extends JCoMetaData {
-    boolean isImport(int index);
-
-    boolean isExport(int index);
-
-    boolean isChanging(int index);
-
     boolean isOptional(int index);
 
     String getDefault(int index);

@@ -4,5 +4,4 @@ package com.sap.conn.jco;
  * Compile-only declaration of SAP JCo 3.1 (never shipped; see ../README.md).
  */
 public interface JCoParameterList extends JCoRecord {
-    JCoListMetaData getListMetaData();
 }

@@ -7,8 +7,6 @@ package com.sap.conn.jco;
 public interface JCoRecord {
     JCoMetaData getMetaData();
 
-    Object getValue(String name);
-
     String getString(String name);
 
     int getInt(String name);

@@ -30,10 +30,9 @@ final class FakeJCo {
     }
 
     /** One field of a fake JCo metadata. */
-    record Field(String name, int type, int length, int byteLength, int decimals, Meta recordType, boolean importing,
-                 boolean exporting, boolean changing, boolean optional) {
+    record Field(String name, int type, int length, int byteLength, int decimals, Meta recordType, boolean optional) {
         static Field of(String name, int type, int length) {
-            return new Field(name, type, length, length, 0, null, false, false, false, false);
+            return new Field(name, type, length, length, 0, null, false);
         }
     }
 
@@ -56,9 +55,6 @@ final class FakeJCo {
         @Override public int getDecimals(int index) { return fields.get(index).decimals(); }
         @Override public String getDescription(int index) { return "field " + fields.get(index).name(); }
         @Override public JCoRecordMetaData getRecordMetaData(int index) { return fields.get(index).recordType(); }
-        @Override public boolean isImport(int index) { return fields.get(index).importing(); }
-        @Override public boolean isExport(int index) { return fields.get(index).exporting(); }
-        @Override public boolean isChanging(int index) { return fields.get(index).changing(); }
         @Override public boolean isOptional(int index) { return fields.get(index).optional(); }
         @Override public String getDefault(int index) { return ""; }
 
@@ -95,8 +91,6 @@ final class FakeJCo {
         }
 
         @Override public JCoMetaData getMetaData() { return meta; }
-        @Override public JCoListMetaData getListMetaData() { return meta; }
-        @Override public Object getValue(String name) { return value(name); }
         @Override public String getString(String name) { Object v = value(name); return v == null ? "" : v.toString(); }
         @Override public int getInt(String name) { Object v = value(name); return v == null ? 0 : ((Number) v).intValue(); }
         @Override public long getLong(String name) { Object v = value(name); return v == null ? 0 : ((Number) v).longValue(); }
@@ -136,7 +130,6 @@ final class FakeJCo {
         @Override public void setRow(int index) { row = index; }
         @Override public void appendRow() { rows.add(new Record(meta)); row = rows.size() - 1; }
         @Override public void ensureBufferCapacity(int rowCount) { capacity = Math.max(capacity, rowCount); }
-        @Override public Object getValue(String name) { return current().getValue(name); }
         @Override public String getString(String name) { return current().getString(name); }
         @Override public int getInt(String name) { return current().getInt(name); }
         @Override public long getLong(String name) { return current().getLong(name); }
@@ -179,7 +172,8 @@ final class FakeJCo {
         @Override public JCoListMetaData getChangingParameterList() { return changing; }
         @Override public JCoListMetaData getTableParameterList() { return tables; }
         @Override public AbapException[] getExceptionList() { return exceptions; }
-        @Override public JCoFunction getFunction() { return new Function(this); }
+        /** A fresh fake function of this template. */
+        JCoFunction getFunction() { return new Function(this); }
     }
 
     /** A fake function; execute runs the given behaviour, standing in for the remote system. */

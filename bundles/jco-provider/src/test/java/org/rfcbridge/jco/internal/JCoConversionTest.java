@@ -22,22 +22,19 @@ import org.rfcbridge.api.metadata.ParameterMetadata;
 class JCoConversionTest {
     static final FakeJCo.Meta ROW = new FakeJCo.Meta("ZROW", FakeJCo.Field.of("CARRID", JCoMetaData.TYPE_CHAR, 3),
             FakeJCo.Field.of("SEATS", JCoMetaData.TYPE_INT, 4),
-            new FakeJCo.Field("PRICE", JCoMetaData.TYPE_BCD, 15, 8, 2, null, false, false, false, false),
+            new FakeJCo.Field("PRICE", JCoMetaData.TYPE_BCD, 15, 8, 2, null, false),
             FakeJCo.Field.of("FLDATE", JCoMetaData.TYPE_DATE, 8));
 
     /** A function with every parameter kind: IMPORTING, EXPORTING, CHANGING and TABLES. */
     static FakeJCo.Template flights() {
         return new FakeJCo.Template("Z_FLIGHTS",
-                new FakeJCo.Meta("IMPORTS", new FakeJCo.Field("AIRLINE", JCoMetaData.TYPE_CHAR, 3, 3, 0, null, true,
-                        false, false, false), new FakeJCo.Field("MAX_ROWS", JCoMetaData.TYPE_INT, 4, 4, 0, null, true,
-                        false, false, true), new FakeJCo.Field("RAW_KEY", JCoMetaData.TYPE_BYTE, 4, 4, 0, null, true,
-                        false, false, true)),
+                new FakeJCo.Meta("IMPORTS", new FakeJCo.Field("AIRLINE", JCoMetaData.TYPE_CHAR, 3, 3, 0, null, false),
+                        new FakeJCo.Field("MAX_ROWS", JCoMetaData.TYPE_INT, 4, 4, 0, null, true),
+                        new FakeJCo.Field("RAW_KEY", JCoMetaData.TYPE_BYTE, 4, 4, 0, null, true)),
                 new FakeJCo.Meta("EXPORTS", FakeJCo.Field.of("COUNT", JCoMetaData.TYPE_INT, 4),
-                        new FakeJCo.Field("HEADER", JCoMetaData.TYPE_STRUCTURE, 0, 0, 0, ROW, false, true, false,
-                                false)),
+                        new FakeJCo.Field("HEADER", JCoMetaData.TYPE_STRUCTURE, 0, 0, 0, ROW, false)),
                 new FakeJCo.Meta("CHANGING", FakeJCo.Field.of("COUNTER", JCoMetaData.TYPE_INT8, 8)),
-                new FakeJCo.Meta("TABLES", new FakeJCo.Field("FLIGHTS", JCoMetaData.TYPE_TABLE, 0, 0, 0, ROW, false,
-                        false, false, false)),
+                new FakeJCo.Meta("TABLES", new FakeJCo.Field("FLIGHTS", JCoMetaData.TYPE_TABLE, 0, 0, 0, ROW, false)),
                 new AbapException("NOT_FOUND", "No flights found"));
     }
 

@@ -19,11 +19,5 @@ public interface JCoServer {
 
     void addServerStateChangedListener(JCoServerStateChangedListener listener);
 
-    void removeServerErrorListener(JCoServerErrorListener listener);
-
-    void removeServerExceptionListener(JCoServerExceptionListener listener);
-
-    void removeServerStateChangedListener(JCoServerStateChangedListener listener);
-
     void release();
 }

@@ -5,6 +5,4 @@ package com.sap.conn.jco.server;
  */
 public interface JCoServerContextInfo {
     com.sap.conn.jco.JCoAttributes getConnectionAttributes();
-
-    String getConnectionID();
 }
