@@ -165,6 +165,11 @@ final class WsRfcConnection implements AutoCloseable {
                 return new CommunicationFailureException(where + ": connection refused or unreachable: " + t.getMessage(),
                         cause);
             }
+            if (t instanceof java.io.EOFException || t instanceof java.nio.channels.ClosedChannelException) {
+                // e.g. a kept HTTP connection the server closed when it stopped; the next attempt opens a new one
+                return new CommunicationFailureException(where + ": the server closed the connection during the "
+                        + "WebSocket upgrade (stopped or restarting?)", cause);
+            }
         }
         return new CommunicationFailureException(where + ": cannot connect: " + cause, cause);
     }

@@ -103,8 +103,11 @@ class WsRfcConnectionTest {
         cloud.close();
         CommunicationFailureException refused = assertThrows(CommunicationFailureException.class,
                 () -> WsRfcConnection.open(client, tutorial, ProtocolLimits.DEFAULT));
-        assertTrue(refused.getMessage().startsWith("destination Connection_to_Cloud (wss://localhost:" + port
-                + "/sap/bc/rfc): connection refused or unreachable"), refused.getMessage());
+        // refused, or closed first when the client had kept the connection of the 404 (Jetty's HTTP pool)
+        String where = "destination Connection_to_Cloud (wss://localhost:" + port + "/sap/bc/rfc): ";
+        assertTrue(refused.getMessage().startsWith(where + "connection refused or unreachable")
+                || refused.getMessage().equals(where + "the server closed the connection during the WebSocket upgrade "
+                + "(stopped or restarting?)"), refused.getMessage());
     }
 
     @Test
