@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Hashtable;
 import java.util.List;
 
 import javax.inject.Inject;
@@ -26,7 +24,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -77,8 +74,7 @@ public class JCoInstalledIT extends RfcBridgeTestSupport {
 
     @Test
     public void theInstalledJarIsExportedByTheFrameworkAndAJCoThatDoesNotStartIsReported() throws Exception {
-        Bundle provider = Arrays.stream(FrameworkUtil.getBundle(JCoInstalledIT.class).getBundleContext().getBundles())
-                .filter(b -> "org.rfcbridge.jco-provider".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        Bundle provider = jcoProviderBundle();
         for (String jcoPackage : List.of("com.sap.conn.jco", "com.sap.conn.jco.ext", "com.sap.conn.jco.server")) {
             BundleWire wire = provider.adapt(BundleWiring.class).getRequiredWires("osgi.wiring.package").stream()
                     .filter(w -> jcoPackage.equals(w.getCapability().getAttributes().get("osgi.wiring.package")))
@@ -87,13 +83,7 @@ public class JCoInstalledIT extends RfcBridgeTestSupport {
                     wire.getProvider().getBundle().getBundleId());
         }
 
-        Hashtable<String, Object> listener = new Hashtable<>();
-        listener.put("name", "Listener_via_JCo");
-        listener.put("server", "Connection_to_OP");
-        listener.put("program.id", "JCO_PROGRAM");
-        listener.put("repository", "Connection_to_Cloud");
-        listener.put("provider", "jco");
-        configurations.createFactoryConfiguration("org.rfcbridge.cpic.listener", "?").update(listener);
+        addJCoListener(configurations, "Connection_to_Cloud");
         eventually(WAIT, "rfc:listener-list shows the JCo listener", () -> execute("rfc:listener-list")
                 .contains("Listener_via_JCo"));
         String listeners = execute("rfc:listener-list");

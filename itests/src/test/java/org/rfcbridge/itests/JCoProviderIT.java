@@ -21,7 +21,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -73,13 +72,7 @@ public class JCoProviderIT extends RfcBridgeTestSupport {
         destination.put("password", PASSWORD);
         destination.put("provider", "jco");
         configurations.createFactoryConfiguration("org.rfcbridge.wsrfc.destination", "?").update(destination);
-        Hashtable<String, Object> listener = new Hashtable<>();
-        listener.put("name", "Listener_via_JCo");
-        listener.put("server", "Connection_to_OP");
-        listener.put("program.id", "JCO_PROGRAM");
-        listener.put("repository", "Connection_via_JCo");
-        listener.put("provider", "jco");
-        configurations.createFactoryConfiguration("org.rfcbridge.cpic.listener", "?").update(listener);
+        addJCoListener(configurations, "Connection_via_JCo");
 
         eventually(WAIT, "rfc:listener-list shows the JCo listener", () -> execute("rfc:listener-list --json")
                 .contains("Listener_via_JCo"));
@@ -136,15 +129,5 @@ public class JCoProviderIT extends RfcBridgeTestSupport {
         for (String output : outputs) {
             assertFalse(output, output.contains(PASSWORD));
         }
-    }
-
-    private static org.osgi.framework.Bundle jcoProviderBundle() {
-        for (org.osgi.framework.Bundle b : FrameworkUtil.getBundle(JCoProviderIT.class).getBundleContext()
-                .getBundles()) {
-            if ("org.rfcbridge.jco-provider".equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("the jco-provider bundle is installed");
     }
 }

@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Hashtable;
 import java.util.List;
 
 import org.apache.karaf.shell.api.console.Session;
@@ -23,6 +24,9 @@ import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.extra.VMOption;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Boots the RFC Bridge assembly built by {@code karaf-assembly/} in a Pax Exam Karaf container, on
@@ -147,6 +151,24 @@ public abstract class RfcBridgeTestSupport {
             session.close();
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Configures the listener Listener_via_JCo (Program ID JCO_PROGRAM at Connection_to_OP) with provider=jco. */
+    protected static void addJCoListener(ConfigurationAdmin configurations, String repository) throws IOException {
+        Hashtable<String, Object> listener = new Hashtable<>();
+        listener.put("name", "Listener_via_JCo");
+        listener.put("server", "Connection_to_OP");
+        listener.put("program.id", "JCO_PROGRAM");
+        listener.put("repository", repository);
+        listener.put("provider", "jco");
+        configurations.createFactoryConfiguration("org.rfcbridge.cpic.listener", "?").update(listener);
+    }
+
+    /** The installed bundle of the JCo provider. */
+    protected static Bundle jcoProviderBundle() {
+        return Arrays.stream(FrameworkUtil.getBundle(RfcBridgeTestSupport.class).getBundleContext().getBundles())
+                .filter(b -> "org.rfcbridge.jco-provider".equals(b.getSymbolicName())).findFirst()
+                .orElseThrow(() -> new AssertionError("the jco-provider bundle is installed"));
     }
 
     static int freePort() {

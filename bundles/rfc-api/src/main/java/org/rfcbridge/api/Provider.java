@@ -42,7 +42,7 @@ public final class Provider {
                                                   Object service, Class<?>... types) {
         Dictionary<String, Object> properties = new Hashtable<>();
         componentProperties.forEach((key, value) -> {
-            if (!key.startsWith(".") && value != null && !key.equals("objectClass") && !key.equals("service.id")) {
+            if (!key.startsWith(".") && value != null) {
                 properties.put(key, value);
             }
         });

@@ -14,7 +14,7 @@ import org.osgi.framework.ServiceRegistration;
  * What the JCo listeners and destinations need from JCo: the data providers that hold their settings,
  * and JCo's static entry points behind an interface, so tests can run the provider against fakes.
  */
-public class JCoServices {
+public final class JCoServices {
     private final JCoData data;
     private final Access access;
 
