@@ -15,6 +15,9 @@ import org.rfcbridge.api.metadata.RecordMetadata;
  * than one chunk grows its single array by doubling. Chunks stay below half of G1's smallest region
  * (512 KiB): larger arrays are "humongous" objects that G1 rounds up to whole regions, which cost
  * about 30% extra heap in measurements with 800 KiB chunks.
+ *
+ * <p>A table may also pass its rows on instead of keeping them ({@link #streamRowsTo}): the rows a
+ * producer announces with {@link #announceRows} then go to a {@link RowStream} as they are appended.
  */
 public final class Table extends Record {
     /** Target size of one chunk of rows. */
@@ -32,6 +35,9 @@ public final class Table extends Record {
     private int firstChunkRows;
     private int rowCount;
     private int row = -1;
+    private RowStream stream;
+    /** Rows still to come of an announced, streamed series; -1 when rows are kept. */
+    private long streamedRowsLeft = -1;
 
     /** An empty table of the given row type. */
     public Table(RecordMetadata rowType) {
@@ -86,8 +92,40 @@ public final class Table extends Record {
         return true;
     }
 
+    /**
+     * Passes the rows that producers announce from now on to {@code target} instead of keeping them
+     * ({@code null}: keep them again). Rows already kept stay readable until {@link #clear()}.
+     */
+    public void streamRowsTo(RowStream target) {
+        this.stream = target;
+    }
+
+    /** True if rows of this table have been passed on to a {@link RowStream} rather than kept. */
+    public boolean isStreamed() {
+        return streamedRowsLeft >= 0;
+    }
+
+    /**
+     * Says that {@code rows} rows follow through {@link #appendRow(byte[], int)}, as a deserializer that
+     * reads the row count first knows. With a {@link RowStream} set, they go to it and are counted, not
+     * kept; without one, room is made for them.
+     */
+    public void announceRows(int rows) {
+        if (stream == null) {
+            ensureCapacity(rows);
+            return;
+        }
+        if (rowCount > 0 && streamedRowsLeft < 0) {
+            throw new RfcDataException("table " + metadata.name() + " already keeps " + rowCount
+                    + " rows; clear it before streaming rows");
+        }
+        streamedRowsLeft = rows;
+        stream.begin(this, rows);
+    }
+
     /** Appends a row with initial values and makes it the current row. */
     public void appendRow() {
+        refuseIfStreamed();
         int index = grow(1);
         metadata.writeInitial(buffer, base);
         position(index);
@@ -95,6 +133,7 @@ public final class Table extends Record {
 
     /** Appends {@code count} rows with initial values; the first new row becomes the current row. */
     public void appendRows(int count) {
+        refuseIfStreamed();
         if (count <= 0) {
             return;
         }
@@ -111,6 +150,16 @@ public final class Table extends Record {
      * bytes at {@code offset}), as a deserializer receives them; it becomes the current row.
      */
     public void appendRow(byte[] source, int offset) {
+        if (streamedRowsLeft >= 0) {
+            if (streamedRowsLeft == 0) {
+                throw new RfcDataException("table " + metadata.name() + " announced " + rowCount + " rows; row "
+                        + (rowCount + 1) + " is one too many");
+            }
+            stream.row(this, source, offset);
+            streamedRowsLeft--;
+            rowCount++;
+            return;
+        }
         int index = grow(1);
         System.arraycopy(source, offset, buffer, base, rowLength);
         position(index);
@@ -118,6 +167,9 @@ public final class Table extends Record {
 
     /** Copies the flat bytes of row {@code index} to {@code target}, as a serializer sends them. */
     public void copyRowTo(int index, byte[] target, int offset) {
+        if (streamedRowsLeft >= 0) {
+            position(index);                                // refuses: the rows are not kept
+        }
         if (index < 0 || index >= rowCount) {
             throw new RfcDataException("table " + metadata.name() + " has " + rowCount + " rows; there is no row "
                     + index);
@@ -180,8 +232,9 @@ public final class Table extends Record {
         firstChunkRows = rows;
     }
 
-    /** Removes every row and frees the storage. */
+    /** Removes every row and frees the storage; a {@link RowStream} set stays set. */
     public void clear() {
+        streamedRowsLeft = -1;
         chunks = NO_CHUNKS;
         deepChunks = deepCount == 0 ? null : new Object[0][];
         firstChunkRows = 0;
@@ -208,7 +261,18 @@ public final class Table extends Record {
         return first;
     }
 
+    private void refuseIfStreamed() {
+        if (streamedRowsLeft >= 0) {
+            throw new RfcDataException("the rows of table " + metadata.name() + " are passed on as they arrive and "
+                    + "must be appended as bytes");
+        }
+    }
+
     private void position(int index) {
+        if (streamedRowsLeft >= 0) {
+            throw new RfcDataException("the rows of table " + metadata.name() + " were passed on as they arrived "
+                    + "and are not kept");
+        }
         int chunk = index >>> shift;
         int inChunk = index & mask;
         row = index;

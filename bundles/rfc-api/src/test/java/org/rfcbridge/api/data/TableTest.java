@@ -120,4 +120,65 @@ class TableTest {
         table.setValue("C", "last");
         assertEquals("last", table.getString("C"));
     }
+
+    @Test
+    void announcedRowsGoToTheStreamAndAreCountedNotKept() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        Table table = new Table(ROW);
+        table.streamRowsTo(new RowStream() {
+            @Override
+            public void begin(Table t, int rows) {
+                seen.add("begin " + rows);
+            }
+
+            @Override
+            public void row(Table t, byte[] source, int offset) {
+                seen.add("row " + source[offset] + " of " + source.length);
+            }
+        });
+        byte[] row = new byte[ROW.byteLength() + 3];
+        table.announceRows(2);
+        row[3] = 5;
+        table.appendRow(row, 3);
+        row[3] = 6;
+        table.appendRow(row, 3);
+        assertEquals(java.util.List.of("begin 2", "row 5 of 27", "row 6 of 27"), seen);
+        assertEquals(2, table.getNumRows());
+        assertTrue(table.isStreamed());
+        assertEquals("the rows of table ROW were passed on as they arrived and are not kept",
+                assertThrows(RfcDataException.class, () -> table.setRow(0)).getMessage());
+        assertThrows(RfcDataException.class, () -> table.copyRowTo(0, new byte[24], 0));
+        assertThrows(RfcDataException.class, table::appendRow);
+        assertEquals("table ROW announced 2 rows; row 3 is one too many",
+                assertThrows(RfcDataException.class, () -> table.appendRow(row, 3)).getMessage());
+        table.clear();
+        assertFalse(table.isStreamed());
+        table.streamRowsTo(null);
+        table.announceRows(1);
+        table.appendRow(row, 3);
+        table.setRow(0);
+        assertEquals(6, table.getInt("ID"));
+        assertEquals(3, seen.size());
+    }
+
+    @Test
+    void rowsAreKeptWhenTheProducerDoesNotAnnounceThem() {
+        Table table = new Table(ROW);
+        table.streamRowsTo(new RowStream() {
+            @Override
+            public void begin(Table t, int rows) {
+                throw new AssertionError("not announced");
+            }
+
+            @Override
+            public void row(Table t, byte[] source, int offset) {
+                throw new AssertionError("not announced");
+            }
+        });
+        table.appendRow();
+        table.setValue("ID", 9);
+        assertFalse(table.isStreamed());
+        assertEquals(9, table.getInt("ID"));
+        assertThrows(RfcDataException.class, () -> table.announceRows(1));
+    }
 }

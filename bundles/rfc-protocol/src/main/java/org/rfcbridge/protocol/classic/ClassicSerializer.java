@@ -129,7 +129,8 @@ public final class ClassicSerializer {
             }
         }
         Decoder decoder = new Decoder(function, true);
-        decoder.run(b, offset, length);
+        decoder.feed(b, offset, length);
+        decoder.end();
         return function;
     }
 
@@ -143,11 +144,64 @@ public final class ClassicSerializer {
     /** The success reply in a writer sized for it; see {@link #writeRequest}. */
     public ItemWriter writeResponse(Function function, ResponseOptions options) {
         ItemWriter w = new ItemWriter(estimate(function));
+        TableIds ids = new TableIds();
+        writeResponseHead(w, function, options);
+        for (ParameterMetadata p : outputs(function)) {
+            if (p.type() == AbapType.TABLE) {
+                writeParameter(w, p, function.parameters(p.direction()), ids);
+            }
+        }
+        return writeResponseTail(w, options);
+    }
+
+    /**
+     * A success reply written while its tables' rows still arrive: set it as the {@link org.rfcbridge.api.data.RowStream}
+     * of the reply's tables before the call, and it writes each table as its rows come, after the scalar
+     * outputs (which therefore must have arrived before the first table: the classic order, see
+     * {@code docs/protocol.md}). Whenever more than {@code partSize} bytes are written, they are handed to
+     * {@code parts} and forgotten, so the reply never has to fit in memory.
+     */
+    public StreamedResponse streamedResponse(Function function, ResponseOptions options, int partSize,
+                                             StreamedResponse.Parts parts) {
+        return new StreamedResponse(this, function, options, partSize, parts);
+    }
+
+    /** Response start, context, return code, the names and values of every output that is not a table. */
+    void writeResponseHead(ItemWriter w, Function function, ResponseOptions options) {
         w.empty(ItemIds.RESPONSE_START).empty(ItemIds.RESPONSE_CONTEXT);
         if (options.sessionId() != null) {
             w.item(ItemIds.SESSION_ID, options.sessionId());
         }
         w.u32(ItemIds.RETURN_CODE, 0).empty(ItemIds.CALL_CONTEXT);
+        List<ParameterMetadata> outputs = outputs(function);
+        for (ParameterMetadata p : outputs) {
+            if (p.direction() != Direction.TABLES) {
+                w.utf16(ItemIds.REQUESTED_OUTPUT, p.name());
+            }
+        }
+        TableIds none = new TableIds();
+        for (ParameterMetadata p : outputs) {
+            if (p.type() != AbapType.TABLE) {
+                writeParameter(w, p, function.parameters(p.direction()), none);
+            }
+        }
+    }
+
+    /** One output parameter with the values the call holds (a table with its kept rows). */
+    void writeOutput(ItemWriter w, ParameterMetadata p, Function function, TableIds ids) {
+        writeParameter(w, p, function.parameters(p.direction()), ids);
+    }
+
+    /** Program name, server duration and the end item. */
+    ItemWriter writeResponseTail(ItemWriter w, ResponseOptions options) {
+        w.utf16(ItemIds.PROGRAM_NAME, String.format("%-40s", options.programName()).substring(0, 40));
+        w.item(ItemIds.SERVER_DURATION, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
+                .putDouble(options.durationMicros()).array());
+        return w.end();
+    }
+
+    /** The active outputs: EXPORTING, then CHANGING, then TABLES, each in interface order. */
+    static List<ParameterMetadata> outputs(Function function) {
         List<ParameterMetadata> outputs = new ArrayList<>();
         for (Direction direction : new Direction[] {Direction.EXPORT, Direction.CHANGING, Direction.TABLES}) {
             for (ParameterMetadata p : function.metadata().parameters()) {
@@ -156,19 +210,7 @@ public final class ClassicSerializer {
                 }
             }
         }
-        for (ParameterMetadata p : outputs) {
-            if (p.direction() != Direction.TABLES) {
-                w.utf16(ItemIds.REQUESTED_OUTPUT, p.name());
-            }
-        }
-        TableIds ids = new TableIds();
-        for (ParameterMetadata p : outputs) {
-            writeParameter(w, p, function.parameters(p.direction()), ids);
-        }
-        w.utf16(ItemIds.PROGRAM_NAME, String.format("%-40s", options.programName()).substring(0, 40));
-        w.item(ItemIds.SERVER_DURATION, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
-                .putDouble(options.durationMicros()).array());
-        return w.end();
+        return outputs;
     }
 
     /**
@@ -180,11 +222,51 @@ public final class ClassicSerializer {
      */
     public void decodeResponse(byte[] b, int offset, int length, Function function, String partner)
             throws RfcException, RfcProtocolException {
-        Decoder decoder = new Decoder(function, false);
-        decoder.run(b, offset, length);
-        RfcException error = decoder.envelope.error(partner);
-        if (error != null) {
-            throw error;
+        ResponseDecoder decoder = responseDecoder(function, partner);
+        decoder.feed(b, offset, length);
+        decoder.end();
+    }
+
+    /**
+     * A reply applied to the call piece by piece as it arrives, each piece holding whole items (see
+     * {@code WsRfcMessages.takeItems}): table rows reach the table, or the {@link org.rfcbridge.api.data.RowStream}
+     * set on it, while later pieces are still on their way.
+     */
+    public ResponseDecoder responseDecoder(Function function, String partner) {
+        return new ResponseDecoder(new Decoder(function, false), partner);
+    }
+
+    /** See {@link #responseDecoder}. */
+    public static final class ResponseDecoder {
+        private final Decoder decoder;
+        private final String partner;
+
+        private ResponseDecoder(Decoder decoder, String partner) {
+            this.decoder = decoder;
+            this.partner = partner;
+        }
+
+        /**
+         * Applies the next piece of the reply.
+         *
+         * @throws RfcProtocolException if the piece is malformed (offsets count from the reply's start)
+         */
+        public void feed(byte[] b, int offset, int length) throws RfcProtocolException {
+            decoder.feed(b, offset, length);
+        }
+
+        /**
+         * Ends the reply.
+         *
+         * @throws RfcException the error the reply reports
+         * @throws RfcProtocolException if the reply ends in the middle of a table or of xRFC XML
+         */
+        public void end() throws RfcException, RfcProtocolException {
+            decoder.end();
+            RfcException error = decoder.envelope.error(partner);
+            if (error != null) {
+                throw error;
+            }
         }
     }
 
@@ -226,15 +308,20 @@ public final class ClassicSerializer {
 
     private static void writeClassicTable(ItemWriter w, String name, Table table, int id) {
         int rowLength = table.metadata().byteLength();
-        w.utf16(ItemIds.TABLE_NAME, name).u32(ItemIds.TABLE_ID, id);
-        byte[] header = new byte[8];
-        Bytes.putI32(header, 0, rowLength);
-        Bytes.putI32(header, 4, table.getNumRows());
-        w.item(ItemIds.TABLE_HEADER, header);
+        writeTableHeader(w, name, id, rowLength, table.getNumRows());
         for (int row = 0, rows = table.getNumRows(); row < rows; row++) {
             int at = w.reserve(ItemIds.TABLE_ROW_COMPRESSED, rowLength);
             table.copyRowTo(row, w.buffer(), at);
         }
+    }
+
+    /** {@code 0x0301} name, {@code 0x0330} id and {@code 0x0302} row length and count; the rows follow as {@code 0x0304}. */
+    static void writeTableHeader(ItemWriter w, String name, int id, int rowLength, int rows) {
+        w.utf16(ItemIds.TABLE_NAME, name).u32(ItemIds.TABLE_ID, id);
+        byte[] header = new byte[8];
+        Bytes.putI32(header, 0, rowLength);
+        Bytes.putI32(header, 4, rows);
+        w.item(ItemIds.TABLE_HEADER, header);
     }
 
     private static void writeXml(ItemWriter w, String xml) {
@@ -262,7 +349,7 @@ public final class ClassicSerializer {
     }
 
     /** Numbers the tables of one message for {@code 0x0330}, from 1. */
-    private static final class TableIds {
+    static final class TableIds {
         private int next;
 
         int next() {
@@ -286,6 +373,11 @@ public final class ClassicSerializer {
         private java.io.ByteArrayOutputStream xml;
         private long xmlOffset;
         private boolean inParameters;
+        /** Where the piece being decoded starts in the whole chain, and the items decoded before it. */
+        private long base;
+        private int items;
+        /** Name of the first table whose rows went to a row stream: later values could not follow it. */
+        private String streamedTable;
 
         Decoder(Function function, boolean request) {
             this.function = function;
@@ -301,12 +393,23 @@ public final class ClassicSerializer {
             return request ? direction != Direction.EXPORT : direction != Direction.IMPORT;
         }
 
-        void run(byte[] b, int offset, int length) throws RfcProtocolException {
-            ItemReader reader = new ItemReader(b, offset, length, limits.maxItems());
-            while (reader.next()) {
-                item(reader, b);
+        /** Decodes the next piece of whole items. */
+        void feed(byte[] b, int offset, int length) throws RfcProtocolException {
+            ItemReader reader = new ItemReader(b, offset, length, limits.maxItems() - items);
+            try {
+                while (reader.next()) {
+                    items++;
+                    item(reader, b);
+                }
+            } catch (RfcProtocolException e) {
+                throw base == 0 ? e : new RfcProtocolException(e.problem(), base + e.offset());
             }
-            finishTable(reader.position() - offset);
+            base += length;
+        }
+
+        /** The chain is complete: nothing may be left open. */
+        void end() throws RfcProtocolException {
+            finishTable(base);
             if (xml != null) {
                 throw new RfcProtocolException("xRFC XML is not closed by a 3c02 boundary", xmlOffset);
             }
@@ -347,6 +450,7 @@ public final class ClassicSerializer {
                     if (pendingName == null) {
                         throw new RfcProtocolException("parameter value without a name before it", r.itemOffset());
                     }
+                    refuseAfterStreamedTable(pendingName, r.itemOffset());
                     value(pendingName, b, at, length, r.itemOffset());
                     pendingName = null;
                     break;
@@ -399,6 +503,18 @@ public final class ClassicSerializer {
                                 + "serializer for this destination in SM59 (Special Options > Transfer Protocol: "
                                 + "Classic)", r.itemOffset());
                     }
+            }
+        }
+
+        /**
+         * The rows of a streamed table are already on their way to the caller, behind the values written
+         * before them; a value after them can no longer be placed. SAP's replies put values first
+         * (docs/protocol.md, "Reply order").
+         */
+        private void refuseAfterStreamedTable(String name, long offset) throws RfcProtocolException {
+            if (streamedTable != null) {
+                throw new RfcProtocolException("parameter " + name + " arrives after table " + streamedTable
+                        + ", whose rows were already passed on; the bridge needs the values before the tables", offset);
             }
         }
 
@@ -480,7 +596,14 @@ public final class ClassicSerializer {
             checkSize(rows, declared, r.itemOffset());
             tableRowLength = (int) rowLength;
             rowsExpected = rows;
-            table.ensureCapacity((int) rows);
+            announce((int) rows);
+        }
+
+        private void announce(int rows) {
+            table.announceRows(rows);
+            if (table.isStreamed() && streamedTable == null) {
+                streamedTable = tableName;
+            }
         }
 
         private void checkSize(long rows, long rowLength, int offset) throws RfcProtocolException {
@@ -510,15 +633,14 @@ public final class ClassicSerializer {
                 table.appendRow(b, at);
                 return;
             }
-            table.appendRow();
             byte[] row = new byte[declared];
-            table.getRaw(row, 0);
+            table.metadata().writeInitial(row, 0);
             System.arraycopy(b, at, row, 0, length);
             // simple-compressed rows repeat their last byte up to the row width
             if (compressed && length > 0) {
                 java.util.Arrays.fill(row, length, tableRowLength, b[at + length - 1]);
             }
-            table.setRaw(row, 0);
+            table.appendRow(row, 0);
         }
 
         private void s4Table(ItemReader r, byte[] b, boolean nativeForm) throws RfcProtocolException {
@@ -537,11 +659,11 @@ public final class ClassicSerializer {
                 checkSize(rows, table.metadata().byteLength(), r.itemOffset());
                 tableRowLength = table.metadata().byteLength();
                 rowsExpected = rows;
-                table.ensureCapacity((int) rows);
+                announce((int) rows);
             }
         }
 
-        private void finishTable(int offset) throws RfcProtocolException {
+        private void finishTable(long offset) throws RfcProtocolException {
             if (table != null && table.getNumRows() != rowsExpected) {
                 throw new RfcProtocolException("table " + tableName + " announced " + rowsExpected + " rows but "
                         + table.getNumRows() + " arrived", offset);
@@ -552,7 +674,7 @@ public final class ClassicSerializer {
         private void boundary(int offset) throws RfcProtocolException {
             if (xml == null) {
                 xml = new java.io.ByteArrayOutputStream();
-                xmlOffset = offset;
+                xmlOffset = base + offset;
                 return;
             }
             String text = xml.toString(StandardCharsets.UTF_8);
@@ -563,6 +685,9 @@ public final class ClassicSerializer {
             int close = text.indexOf('>');
             String root = close > 1 ? text.substring(1, close).trim() : "";
             ParameterMetadata p = parameter(root, offset);
+            if (p.type() != AbapType.TABLE) {
+                refuseAfterStreamedTable(p.name(), offset);
+            }
             Structure list = function.parameters(p.direction());
             FieldMetadata field = list.field(p.name());
             Record target = p.type() == AbapType.TABLE ? list.getTable(field.index())

@@ -111,6 +111,11 @@ public final class ItemWriter {
         return length;
     }
 
+    /** Forgets the bytes written (they were sent), keeping the buffer for the next ones. */
+    public void clear() {
+        length = 0;
+    }
+
     /** A copy of the bytes written. */
     public byte[] toByteArray() {
         return Arrays.copyOf(buffer, length);

@@ -11,12 +11,20 @@ import org.rfcbridge.protocol.RfcProtocolException;
  * directly, and is complete when its item chain reaches the end item {@code ffff 0000 ffff}
  * ({@code protocol-wsrfc-2026.md} §5.1). Items are checked as they complete, so a broken chain is
  * refused as soon as it can be seen, and the joined size is bounded.
+ *
+ * <p>A reply is either joined once when complete ({@link #reply()}), or taken piece by piece as its
+ * items complete ({@link #takeItems()}), so a large reply is decoded while it still arrives and only
+ * the messages not yet taken are held.
  */
 public final class WsRfcMessages {
     private final long maxBytes;
     /** The messages as received: kept, not copied, until the reply is complete and joined once. */
     private final List<byte[]> parts = new ArrayList<>();
     private long[] starts = new long[16];
+    /** Index of the first message still held: those before it were taken whole. */
+    private int first;
+    /** Where the items not yet taken start. */
+    private long taken;
     private long size;
     private long next;
     private boolean complete;
@@ -97,17 +105,50 @@ public final class WsRfcMessages {
     }
 
     private int byteAt(long position) {
-        int part = Arrays.binarySearch(starts, 0, parts.size(), position);
+        int part = Arrays.binarySearch(starts, first, parts.size(), position);
         if (part < 0) {
             part = -part - 2;                               // the last message starting before the position
         }
         return parts.get(part)[(int) (position - starts[part])] & 0xff;
     }
 
+    /**
+     * The items completed since the last call (possibly none), as one array; the messages wholly taken
+     * are released. The end item is included once the reply is complete.
+     */
+    public byte[] takeItems() {
+        long end = complete ? size : next;
+        if (end == taken) {
+            return new byte[0];
+        }
+        byte[] items;
+        byte[] head = parts.get(first);
+        if (taken == starts[first] && end == starts[first] + head.length) {
+            items = head;                                   // one whole message of whole items: no copy
+        } else {
+            items = new byte[(int) (end - taken)];
+            for (int i = first, at = 0; at < items.length; i++) {
+                byte[] part = parts.get(i);
+                int from = (int) Math.max(0, taken - starts[i]);
+                int length = (int) Math.min(part.length - from, items.length - at);
+                System.arraycopy(part, from, items, at, length);
+                at += length;
+            }
+        }
+        taken = end;
+        while (first < parts.size() && starts[first] + parts.get(first).length <= taken) {
+            parts.set(first++, null);                       // wholly taken: collectable
+        }
+        return items;
+    }
+
     /** The joined reply, built once: the messages are released, so this can be called only once. */
     public byte[] reply() {
         if (!complete) {
             throw new IllegalStateException("the reply is not complete");
+        }
+        if (taken > 0) {
+            throw new IllegalStateException("items of the reply were taken already");
         }
         if (parts.size() == 1 && parts.get(0).length == size) {
             return parts.remove(0);
