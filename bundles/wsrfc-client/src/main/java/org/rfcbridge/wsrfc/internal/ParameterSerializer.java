@@ -16,13 +16,22 @@ interface ParameterSerializer {
     /** The invoke stream of a call. */
     byte[] encodeRequest(Function function);
 
-    /**
-     * Applies a reply to the call.
-     *
-     * @throws RfcException the error the reply reports, naming {@code partner}
-     * @throws RfcProtocolException if the reply is malformed
-     */
-    void decodeResponse(byte[] reply, Function function, String partner) throws RfcException, RfcProtocolException;
+    /** Applies a reply to the call as its pieces arrive (tables stream where the call's tables are set to). */
+    Reply reply(Function function, String partner);
+
+    /** One reply being applied. */
+    interface Reply {
+        /** The next piece of whole items. */
+        void feed(byte[] items) throws RfcProtocolException;
+
+        /**
+         * The reply is complete.
+         *
+         * @throws RfcException the error the reply reports, naming the partner
+         * @throws RfcProtocolException if the reply is malformed or incomplete
+         */
+        void end() throws RfcException, RfcProtocolException;
+    }
 
     /** The classic serialization, as captured. */
     static ParameterSerializer classic(ProtocolLimits limits) {
@@ -34,9 +43,19 @@ interface ParameterSerializer {
             }
 
             @Override
-            public void decodeResponse(byte[] reply, Function function, String partner)
-                    throws RfcException, RfcProtocolException {
-                serializer.decodeResponse(reply, 0, reply.length, function, partner);
+            public Reply reply(Function function, String partner) {
+                ClassicSerializer.ResponseDecoder decoder = serializer.responseDecoder(function, partner);
+                return new Reply() {
+                    @Override
+                    public void feed(byte[] items) throws RfcProtocolException {
+                        decoder.feed(items, 0, items.length);
+                    }
+
+                    @Override
+                    public void end() throws RfcException, RfcProtocolException {
+                        decoder.end();
+                    }
+                };
             }
         };
     }

@@ -43,6 +43,12 @@ final class WsRfcConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WsRfcConnection.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Object CLOSED = new Object();
+    /**
+     * Bytes of received messages that may wait for the caller before the session stops reading: about
+     * 36 of the 28,000-byte messages SAP's gateway cuts replies into, enough to keep a loopback link busy
+     * while the caller works through one (docs/performance.md, "Large table").
+     */
+    static final int RECEIVE_WINDOW = 1 << 20;
 
     private final WsRfcSettings settings;
     private final ProtocolLimits limits;
@@ -51,22 +57,76 @@ final class WsRfcConnection implements AutoCloseable {
     private WsRfcLogonReply system;
     private volatile long pingSentNanos;
 
-    /** Receives the session's messages and its end. Public: Jetty calls listeners through method handles. */
-    public static final class Inbox implements Session.Listener.AutoDemanding {
+    /**
+     * Receives the session's messages and its end. It asks Jetty for the next frame only while less than
+     * {@link #RECEIVE_WINDOW} bytes wait to be taken, so a caller slower than the cloud (a gateway
+     * taking a large table slowly) holds the cloud back through TCP instead of filling the heap.
+     * Public: Jetty calls listeners through method handles.
+     */
+    public static final class Inbox implements Session.Listener {
         final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
         volatile String closeReason = "";
         volatile long lastHeardNanos = System.nanoTime();
+        private volatile Session session;
+        private long waitingBytes;
+        private long peakWaitingBytes;
+        private boolean paused;
+
+        @Override
+        public void onWebSocketOpen(Session opened) {
+            session = opened;
+            opened.demand();
+        }
 
         @Override
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
             lastHeardNanos = System.nanoTime();
-            messages.add(BufferUtil.toArray(payload));
+            byte[] message = BufferUtil.toArray(payload);
             callback.succeed();
+            boolean more;
+            synchronized (this) {
+                waitingBytes += message.length;
+                peakWaitingBytes = Math.max(peakWaitingBytes, waitingBytes);
+                more = waitingBytes < RECEIVE_WINDOW;
+                paused = !more;
+            }
+            messages.add(message);
+            if (more) {
+                session.demand();
+            }
+        }
+
+        /** The caller took a message: ask for more if reading had paused and the window has room again. */
+        void taken(byte[] message) {
+            boolean resume;
+            synchronized (this) {
+                waitingBytes -= message.length;
+                resume = paused && waitingBytes < RECEIVE_WINDOW;
+                if (resume) {
+                    paused = false;
+                }
+            }
+            if (resume) {
+                session.demand();
+            }
+        }
+
+        /** The most bytes that waited to be taken at once, for tests of the window. */
+        synchronized long peakWaitingBytes() {
+            return peakWaitingBytes;
+        }
+
+        @Override
+        public void onWebSocketPing(ByteBuffer payload) {
+            lastHeardNanos = System.nanoTime();
+            session.sendPong(payload, Callback.NOOP);
+            session.demand();
         }
 
         @Override
         public void onWebSocketPong(ByteBuffer payload) {
             lastHeardNanos = System.nanoTime();
+            session.demand();
         }
 
         @Override
@@ -82,6 +142,12 @@ final class WsRfcConnection implements AutoCloseable {
             closeReason = "broken: " + cause;
             messages.add(CLOSED);
         }
+    }
+
+    /** Receives the pieces of a reply as its items complete (whole items each, the end item in the last). */
+    @FunctionalInterface
+    interface ReplyPieces {
+        void feed(byte[] items) throws RfcProtocolException;
     }
 
     private WsRfcConnection(WsRfcSettings settings, ProtocolLimits limits, Inbox inbox, Session session) {
@@ -201,16 +267,36 @@ final class WsRfcConnection implements AutoCloseable {
     }
 
     /**
-     * Sends one invoke and returns its reply.
+     * Sends one invoke and hands its reply to {@code pieces} as its items arrive.
      *
      * @throws CommunicationFailureException on a timeout or a closed session (the session is then unusable)
+     * @throws SystemFailureException if the reply is malformed (the session is closed)
+     * @throws RuntimeException what {@code pieces} threw besides that (the session is closed: the rest of
+     *                          the reply is still coming)
      */
+    void invoke(byte[] chain, String function, ReplyPieces pieces) throws RfcException {
+        session.sendBinary(ByteBuffer.wrap(chain), Callback.NOOP);
+        try {
+            await(function, pieces);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Sends one invoke and returns its whole reply (small replies: the LOGON, the bare round trip of the benchmarks). */
     byte[] invoke(byte[] chain, String function) throws RfcException {
         session.sendBinary(ByteBuffer.wrap(chain), Callback.NOOP);
         return await(function);
     }
 
     private byte[] await(String function) throws RfcException {
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        await(function, joined::writeBytes);
+        return joined.toByteArray();
+    }
+
+    private void await(String function, ReplyPieces pieces) throws RfcException {
         WsRfcMessages reply = new WsRfcMessages(limits.maxMessageBytes());
         long deadline = System.nanoTime() + settings.callTimeout().toNanos();
         try {
@@ -227,13 +313,19 @@ final class WsRfcConnection implements AutoCloseable {
                             + inbox.closeReason + " during " + function);
                 }
                 byte[] message = (byte[]) next;
-                if (reply.add(message, 0, message.length)) {
-                    return reply.reply();
+                inbox.taken(message);
+                boolean complete = reply.add(message, 0, message.length);
+                byte[] items = reply.takeItems();
+                if (items.length > 0) {
+                    pieces.feed(items);
+                }
+                if (complete) {
+                    return;
                 }
             }
         } catch (RfcProtocolException e) {
             close();
-            // once per rejected reply, with the peer and the offset (in the message), so a trace can be matched
+            // once per rejected reply, with the peer and the offset (in the reply), so a trace can be matched
             LOG.warn("Destination {} ({}): malformed reply to {}, session closed: {}", settings.name(),
                     settings.url(), function, e.getMessage());
             throw new SystemFailureException("Destination " + settings.name() + " answered " + function
@@ -242,6 +334,11 @@ final class WsRfcConnection implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new CommunicationFailureException("Interrupted while waiting for destination " + settings.name());
         }
+    }
+
+    /** The most received bytes that waited for a caller at once on this session. */
+    long peakWaitingBytes() {
+        return inbox.peakWaitingBytes();
     }
 
     /** True while the session is open and has not been seen to end. */

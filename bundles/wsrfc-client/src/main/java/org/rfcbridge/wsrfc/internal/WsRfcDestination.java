@@ -111,15 +111,16 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
         SessionPool.Slot slot = pool.acquire(settings.callTimeout());
         try {
             WsRfcConnection connection = slot.connection(() -> WsRfcConnection.open(started(), settings, limits));
-            byte[] reply;
+            ParameterSerializer.Reply reply = serializer.reply(function, "Destination " + settings.name());
             try {
-                reply = connection.invoke(serializer.encodeRequest(function), function.name());
-            } catch (CommunicationFailureException e) {
+                connection.invoke(serializer.encodeRequest(function), function.name(), reply::feed);
+            } catch (CommunicationFailureException | SystemFailureException | RuntimeException e) {
+                // the connection closed the session: timeout, drop, malformed reply, or rows the caller's side refused
                 slot.discard();
                 throw e;
             }
             try {
-                serializer.decodeResponse(reply, function, "Destination " + settings.name());
+                reply.end();
             } catch (RfcProtocolException e) {
                 slot.discard();
                 throw new SystemFailureException("Destination " + settings.name() + " answered " + function.name()
