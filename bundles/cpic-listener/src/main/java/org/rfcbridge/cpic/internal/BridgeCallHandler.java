@@ -1,5 +1,7 @@
 package org.rfcbridge.cpic.internal;
 
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,8 @@ import org.rfcbridge.protocol.classic.ErrorEnvelope;
 import org.rfcbridge.protocol.classic.LogonRequest;
 import org.rfcbridge.protocol.classic.LogonResponse;
 import org.rfcbridge.protocol.classic.ResponseOptions;
+import org.rfcbridge.protocol.classic.StreamedResponse;
+import org.rfcbridge.protocol.item.ItemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +38,12 @@ final class BridgeCallHandler implements CallHandler {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeCallHandler.class);
     /** Program name written into replies ({@code 0x0130}). */
     static final String PROGRAM_NAME = "RFCBRIDGE";
+    /**
+     * Reply bytes held before they are sent on while the call's tables still arrive. A smaller reply is
+     * sent whole, so an error can still replace it; a larger one flows through in parts of this size
+     * and never has to fit in the heap (docs/performance.md, "Large table").
+     */
+    static final int REPLY_PART_BYTES = 1 << 20;
 
     private final String programId;
     private final Supplier<CallRouter> router;
@@ -63,9 +73,10 @@ final class BridgeCallHandler implements CallHandler {
     }
 
     @Override
-    public byte[] handle(byte[] chain) {
+    public byte[] handle(byte[] chain, StreamedResponse.Parts parts) throws IOException {
         long start = System.nanoTime();
         String function = "?";
+        StreamedResponse reply = null;
         try {
             LogonRequest logon = LogonRequest.decode(chain, 0, chain.length, limits);
             function = serializer.functionName(chain, 0, chain.length);
@@ -79,16 +90,35 @@ final class BridgeCallHandler implements CallHandler {
                 return LogonResponse.encodeRegisteredServerAccept("127.0.0.1", PROGRAM_NAME, micros(start));
             }
             Function request = serializer.decodeRequest(chain, 0, chain.length, metadata(function));
-            route(call).execute(request);
-            return serializer.encodeResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
+            RfcDestination destination = route(call);
+            reply = serializer.streamedResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME, 0),
+                    REPLY_PART_BYTES, parts).streamTables();
+            destination.execute(request);
+            ItemWriter rest = reply.finish(ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
+            return Arrays.copyOf(rest.buffer(), rest.length());
         } catch (RfcException e) {
+            abortIfSent(reply, function, e);
             return error(function, e);
         } catch (RfcProtocolException e) {
             return error(function, new SystemFailureException("RFC Bridge cannot decode the call of " + function + ": "
                     + e.problem()));
         } catch (RuntimeException e) {
+            abortIfSent(reply, function, e);
             LOG.warn("Program ID {}: {} failed inside the bridge", programId, function, e);
             return error(function, new SystemFailureException("RFC Bridge failed on " + function + ": " + e));
+        }
+    }
+
+    /**
+     * Parts of the reply are with the caller already, so no error reply can follow them: the conversation
+     * must end abnormally (the gateway then reports COMMUNICATION_FAILURE to the caller).
+     */
+    private void abortIfSent(StreamedResponse reply, String function, Exception e) throws IOException {
+        if (reply != null && reply.sentBytes() > 0) {
+            counters.error(function + ": " + e.getMessage());
+            throw new IOException("the reply of " + function + " failed after " + reply.sentBytes() + " bytes had "
+                    + "been passed on (" + e.getMessage() + "); closing the connection ends the conversation, so the "
+                    + "caller gets COMMUNICATION_FAILURE", e);
         }
     }
 

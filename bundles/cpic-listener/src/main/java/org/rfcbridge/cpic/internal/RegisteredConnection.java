@@ -124,9 +124,17 @@ public final class RegisteredConnection implements AutoCloseable {
                 }
                 bytesIn += payload.length;
                 if (assembler.add(record)) {
-                    byte[] reply = handler.handle(assembler.message());
                     String id = conversation != null ? conversation : header.conversationId();
-                    long bytesOut = reply(id, reply);
+                    long[] partBytes = {0};
+                    byte[] rest = handler.handle(assembler.message(), (b, offset, length) -> {
+                        partBytes[0] += replyData(id, b, offset, length, false);
+                        out.flush();                            // the gateway passes it on while the rest is made
+                    });
+                    long bytesOut = partBytes[0] + replyData(id, rest, 0, rest.length, true);
+                    write(RegistrationRecords.deallocate(id).encode());
+                    write(RegistrationRecords.unaccept(id).encode());
+                    write(RegistrationRecords.rearm().encode());
+                    out.flush();
                     observer.callFinished(bytesIn, bytesOut);
                     bytesIn = 0;
                     conversation = null;
@@ -135,21 +143,18 @@ public final class RegisteredConnection implements AutoCloseable {
         }
     }
 
-    private long reply(String conversation, byte[] reply) throws IOException {
+    /** Reply data as records of at most {@value AppcRecord#MAX_CHUNK} bytes; {@code last} marks the final one. */
+    private long replyData(String conversation, byte[] data, int offset, int length, boolean last) throws IOException {
         long written = 0;
-        int offset = 0;
+        int at = offset;
+        int end = offset + length;
         do {
-            int length = Math.min(AppcRecord.MAX_CHUNK, reply.length - offset);
-            boolean last = offset + length >= reply.length;
-            byte[] record = RegistrationRecords.reply(conversation, reply, offset, length, last).encode();
+            int chunk = Math.min(AppcRecord.MAX_CHUNK, end - at);
+            byte[] record = RegistrationRecords.reply(conversation, data, at, chunk, last && at + chunk >= end).encode();
             write(record);
             written += record.length;
-            offset += length;
-        } while (offset < reply.length);
-        write(RegistrationRecords.deallocate(conversation).encode());
-        write(RegistrationRecords.unaccept(conversation).encode());
-        write(RegistrationRecords.rearm().encode());
-        out.flush();
+            at += chunk;
+        } while (at < end);
         return written;
     }
 

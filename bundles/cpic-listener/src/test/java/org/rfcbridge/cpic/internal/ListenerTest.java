@@ -26,6 +26,7 @@ import org.rfcbridge.api.CallRouter;
 import org.rfcbridge.api.CommunicationFailureException;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.LogonFailureException;
+import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
@@ -295,5 +296,90 @@ class ListenerTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A destination that produces Z_RFCBRIDGE_READ_ROWS's rows the way the WebSocket client's decoder
+     * does (row count announced, then the rows as bytes), failing after {@code failAfter} rows if positive.
+     */
+    private RfcDestination announcingRows(int failAfter, AtomicReference<Boolean> streamed) {
+        return new RfcDestination() {
+            @Override
+            public String name() {
+                return "Connection_to_Cloud";
+            }
+
+            @Override
+            public Duration ping() {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public org.rfcbridge.api.FunctionRepository repository() {
+                return cloud;
+            }
+
+            @Override
+            public void execute(Function function) throws RfcException {
+                int count = function.imports().getInt("ROW_COUNT");
+                Table data = function.tables().getTable("DATA");
+                data.clear();
+                data.announceRows(count);
+                byte[] row = new byte[512];
+                for (int i = 0; i < count; i++) {
+                    if (i == failAfter) {
+                        throw new CommunicationFailureException("The WebSocket to destination Connection_to_Cloud was "
+                                + "broken during Z_RFCBRIDGE_READ_ROWS");
+                    }
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] = (byte) (i + j);
+                    }
+                    data.appendRow(row, 0);
+                }
+                streamed.set(data.isStreamed());
+            }
+        };
+    }
+
+    @Test
+    void aLargeTablePassesThroughWithoutBeingKept() throws Exception {
+        startListener(1, false, ProtocolLimits.DEFAULT);
+        AtomicReference<Boolean> streamed = new AtomicReference<>();
+        RfcDestination rows = announcingRows(-1, streamed);
+        router = call -> rows;
+        Function read = SampleFunctions.Z_RFCBRIDGE_READ_ROWS.newFunction();
+        read.imports().setValue("ROW_COUNT", 20_000);
+        onPrem.call("MYDESTINATION_000", read);
+        assertEquals(Boolean.TRUE, streamed.get(), "the bridge passed the rows on instead of keeping them");
+        Table data = read.tables().getTable("DATA");
+        assertEquals(20_000, data.getNumRows());
+        byte[] row = new byte[512];
+        for (int i = 0; i < 20_000; i += 997) {
+            data.copyRowTo(i, row, 0);
+            for (int j = 0; j < row.length; j++) {
+                assertEquals((byte) (i + j), row[j], "row " + i + " byte " + j);
+            }
+        }
+    }
+
+    @Test
+    void aStreamedReplyThatFailsEndsTheConversationAndTheListenerCarriesOn() throws Exception {
+        startListener(1, false, ProtocolLimits.DEFAULT);
+        RfcDestination failing = announcingRows(10_000, new AtomicReference<>());
+        router = call -> failing;
+        Function read = SampleFunctions.Z_RFCBRIDGE_READ_ROWS.newFunction();
+        read.imports().setValue("ROW_COUNT", 20_000);
+        CommunicationFailureException e = assertThrows(CommunicationFailureException.class,
+                () -> onPrem.call("MYDESTINATION_000", read));
+        assertTrue(e.getMessage().contains("closed during Z_RFCBRIDGE_READ_ROWS"), e.getMessage());
+        eventually(() -> counters.snapshot().errors() == 1 && counters.lastError().contains("The WebSocket to "
+                + "destination Connection_to_Cloud was broken during Z_RFCBRIDGE_READ_ROWS"));
+
+        router = call -> cloud;
+        eventually(() -> listener.state() == ConnectionState.ALIVE);
+        Function next = SampleFunctions.Z_RFCBRIDGE_READ_ROWS.newFunction();
+        next.imports().setValue("ROW_COUNT", 5);
+        onPrem.call("MYDESTINATION_000", next);
+        assertEquals(5, next.tables().getTable("DATA").getNumRows());
     }
 }

@@ -14,6 +14,7 @@ import org.rfcbridge.protocol.classic.ErrorEnvelope;
 import org.rfcbridge.protocol.classic.LogonRequest;
 import org.rfcbridge.protocol.classic.LogonResponse;
 import org.rfcbridge.protocol.classic.ResponseOptions;
+import org.rfcbridge.protocol.classic.StreamedResponse;
 import org.rfcbridge.simulators.samples.SampleFunctions;
 import org.rfcbridge.simulators.samples.SampleImplementations;
 
@@ -24,7 +25,7 @@ final class SampleCallHandler implements CallHandler {
     volatile Duration delay = Duration.ZERO;
 
     @Override
-    public byte[] handle(byte[] chain) {
+    public byte[] handle(byte[] chain, StreamedResponse.Parts parts) {
         try {
             lastLogon.set(LogonRequest.decode(chain, 0, chain.length, ProtocolLimits.DEFAULT));
             String name = serializer.functionName(chain, 0, chain.length);
