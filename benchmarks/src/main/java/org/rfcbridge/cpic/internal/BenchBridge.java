@@ -86,11 +86,11 @@ public final class BenchBridge {
         ListenerCounters counters = new ListenerCounters();
         BridgeCallHandler bridge = new BridgeCallHandler("BENCH_PROGRAM", () -> router, cloud::repository, "Bench_Cloud",
                 false, counters, ProtocolLimits.DEFAULT);
-        CallHandler measured = chain -> {
+        CallHandler measured = (chain, parts) -> {
             long[] inDestination = DESTINATION_NANOS.get();
             inDestination[0] = 0;
             long start = System.nanoTime();
-            byte[] reply = bridge.handle(chain);
+            byte[] reply = bridge.handle(chain, parts);
             long own = System.nanoTime() - start - inDestination[0];
             long index = samples.getAndIncrement();
             if (index < MAX_SAMPLES) {

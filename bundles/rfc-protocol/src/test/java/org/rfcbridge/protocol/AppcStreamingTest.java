@@ -49,7 +49,7 @@ class AppcStreamingTest {
         }
         assertTrue(complete);
         assertArrayEquals(data, assembler.message());
-        assertEquals(0, assembler.pendingBytes());
+        assertEquals(0L, assembler.pendingBytes());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.rfcbridge.protocol.appc;
 
-import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.rfcbridge.protocol.Bytes;
 import org.rfcbridge.protocol.RfcProtocolException;
@@ -10,11 +11,13 @@ import org.rfcbridge.protocol.RfcProtocolException;
  * record whose vector has {@code F_V_SEND_DATA} (continued by F_RECEIVE records until then); a
  * client's streamed message ends with an empty F_RECEIVE after its chunks. Conversation id, sequence
  * number and communication/connection indices may not change between fragments, and the joined
- * message may not exceed the configured size.
+ * message may not exceed the configured size. The fragments are kept as they arrive and joined once,
+ * so a message of hundreds of megabytes is not copied as it grows, and nothing stays allocated after it.
  */
 public final class AppcMessageAssembler {
     private final long maxMessageBytes;
-    private final ByteArrayOutputStream message = new ByteArrayOutputStream();
+    private final List<byte[]> parts = new ArrayList<>();
+    private long size;
     private AppcHeader first;
     private int fragments;
 
@@ -40,11 +43,12 @@ public final class AppcMessageAssembler {
             check("communication index", Bytes.u16(a, 28), Bytes.u16(b, 28));
             check("connection index", Bytes.u16(a, 30), Bytes.u16(b, 30));
         }
-        if (message.size() + (long) record.data().length > maxMessageBytes) {
+        if (size + record.data().length > maxMessageBytes) {
             throw new RfcProtocolException("message exceeds the limit of " + maxMessageBytes + " bytes after "
-                    + fragments + " fragments", message.size());
+                    + fragments + " fragments", size);
         }
-        message.writeBytes(record.data());
+        parts.add(record.data());
+        size += record.data().length;
         fragments++;
         boolean clientStreamEnd = header.appcFunction() == AppcFunction.F_RECEIVE && record.data().length == 0
                 && fragments > 1;
@@ -53,22 +57,30 @@ public final class AppcMessageAssembler {
 
     /** The joined message; resets the assembler for the next one. */
     public byte[] message() {
-        byte[] result = message.toByteArray();
-        message.reset();
+        byte[] result = parts.size() == 1 ? parts.get(0) : new byte[(int) size];
+        if (parts.size() > 1) {
+            int at = 0;
+            for (byte[] part : parts) {
+                System.arraycopy(part, 0, result, at, part.length);
+                at += part.length;
+            }
+        }
+        parts.clear();
+        size = 0;
         first = null;
         fragments = 0;
         return result;
     }
 
     /** Bytes collected so far. */
-    public int pendingBytes() {
-        return message.size();
+    public long pendingBytes() {
+        return size;
     }
 
     private void check(String what, Object expected, Object actual) throws RfcProtocolException {
         if (!expected.equals(actual)) {
             throw new RfcProtocolException("fragment " + (fragments + 1) + " changes the " + what + " from " + expected
-                    + " to " + actual, message.size());
+                    + " to " + actual, size);
         }
     }
 }

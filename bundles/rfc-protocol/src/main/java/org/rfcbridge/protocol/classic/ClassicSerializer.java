@@ -333,7 +333,7 @@ public final class ClassicSerializer {
         w.empty(ItemIds.XRFC_BOUNDARY);
     }
 
-    private static int estimate(Function function) {
+    static int estimate(Function function) {
         long bytes = 512;
         for (Direction direction : Direction.values()) {
             Structure list = function.parameters(direction);

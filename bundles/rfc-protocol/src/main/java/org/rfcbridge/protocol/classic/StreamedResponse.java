@@ -52,7 +52,8 @@ public final class StreamedResponse implements RowStream {
         this.headOptions = headOptions;
         this.partSize = partSize;
         this.parts = parts;
-        this.w = new ItemWriter(partSize + 65_536);
+        // sized for the call as it is (small calls stay small); a streamed table fills at most a part before it is sent
+        this.w = new ItemWriter((int) Math.min(ClassicSerializer.estimate(function), partSize + 65_536L));
         for (ParameterMetadata p : ClassicSerializer.outputs(function)) {
             if (p.type() == AbapType.TABLE) {
                 Table table = function.parameters(p.direction()).getTable(p.name());

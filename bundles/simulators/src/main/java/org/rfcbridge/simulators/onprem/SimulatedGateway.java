@@ -2,7 +2,6 @@ package org.rfcbridge.simulators.onprem;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -687,7 +686,7 @@ public final class SimulatedGateway implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        return replies.data.toByteArray();
+        return replies.data();
     }
 
     /**
@@ -695,17 +694,30 @@ public final class SimulatedGateway implements AutoCloseable {
      * so the waiting caller wakes once per call, not once per record.
      */
     private final class PendingReply {
-        final ByteArrayOutputStream data = new ByteArrayOutputStream();
+        /** The records' data as received, joined once at the end: a reply of hundreds of MB is not copied as it grows. */
+        final List<byte[]> parts = new ArrayList<>();
+        long size;
         final BlockingQueue<Boolean> outcome = new ArrayBlockingQueue<>(1);
         boolean tooLarge;
 
         void add(byte[] record) {
-            if (tooLarge || data.size() + (long) record.length > limits.maxMessageBytes()) {
+            if (tooLarge || size + record.length > limits.maxMessageBytes()) {
                 tooLarge = true;                     // bounded: the rest is not kept
-                data.reset();
+                parts.clear();
             } else {
-                data.writeBytes(record);
+                parts.add(record);
+                size += record.length;
             }
+        }
+
+        byte[] data() {
+            byte[] data = new byte[(int) size];
+            int at = 0;
+            for (byte[] part : parts) {
+                System.arraycopy(part, 0, data, at, part.length);
+                at += part.length;
+            }
+            return data;
         }
 
         /** Complete (deallocated by the program) or not (its connection closed). */
