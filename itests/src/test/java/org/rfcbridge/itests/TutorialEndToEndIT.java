@@ -139,6 +139,24 @@ public class TutorialEndToEndIT extends RfcBridgeTestSupport {
         assertEquals("3 flights found", messages.getString("MESSAGE"));
     }
 
+    /** 50,000 rows of 512 bytes (25.6 MB): more than one reply part, so the table streams through the bridge. */
+    @Test
+    public void aLargeTablePassesThroughIntact() throws Exception {
+        Function read = SampleFunctions.Z_RFCBRIDGE_READ_ROWS.newFunction();
+        read.imports().setValue("ROW_COUNT", 50_000);
+        read.imports().setValue("ROW_WIDTH", 512);
+        onPrem.call("MYDESTINATION_000", read);
+        Table data = read.tables().getTable("DATA");
+        assertEquals(50_000, data.getNumRows());
+        byte[] row = new byte[512];
+        for (int i = 0; i < 50_000; i += 499) {
+            data.copyRowTo(i, row, 0);
+            for (int j = 0; j < 512; j++) {
+                assertEquals("row " + i + " byte " + j, (byte) (i + j), row[j]);
+            }
+        }
+    }
+
     @Test
     public void refusedFunctionsAndMissingRoutesReachTheCallerAsSystemFailures() throws Exception {
         demo.cloud().refuse("STFC_CHANGING");

@@ -509,7 +509,7 @@ public final class ClassicSerializer {
         /**
          * The rows of a streamed table are already on their way to the caller, behind the values written
          * before them; a value after them can no longer be placed. SAP's replies put values first
-         * (docs/protocol.md, "Reply order").
+         * (docs/protocol.md, "Reply order and large tables").
          */
         private void refuseAfterStreamedTable(String name, long offset) throws RfcProtocolException {
             if (streamedTable != null) {
