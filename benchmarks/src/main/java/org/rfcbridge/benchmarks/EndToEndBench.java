@@ -180,6 +180,9 @@ public final class EndToEndBench {
         figures.put("bridge_latency_with_setup_p99_us", Load.micros(withSetupNanos, 0.99));
         figures.put("bridge_processing_p50_us", stats.get("processing_p50_us"));
         figures.put("bridge_processing_p99_us", stats.get("processing_p99_us"));
+        // the WebSocket leg as the bridge sees it (request sent until reply decoded): what is left of the
+        // bridge latency besides it and the processing is the CPI-C side (caller, gateway, listener sockets)
+        figures.put("bridge_destination_p50_us", stats.get("destination_p50_us"));
         figures.put("calls_per_s_1_connection", round(withSetupNanos.length / (double) seconds));
         double cpuBefore = ((Number) ask(bridgeIn, bridgeOut, "stats").get("cpu_ms")).doubleValue();
         long callsWith5 = Load.parallel(bridgeCall, 5, seconds);

@@ -35,9 +35,11 @@ import org.rfcbridge.wsrfc.internal.BenchDestinations;
  * In this package only to reach the listener's package-private runtime; not part of the bundle.
  */
 public final class BenchBridge {
-    private static final int MAX_SAMPLES = 1 << 21;
+    private static final int MAX_SAMPLES = 1 << 20;
 
     private final long[] processing = new long[MAX_SAMPLES];
+    /** Time in the destination per call (the WebSocket leg as the bridge sees it), to split the latency. */
+    private final long[] inDestinationNanos = new long[MAX_SAMPLES];
     private final AtomicLong samples = new AtomicLong();
 
     private BenchBridge() {
@@ -95,6 +97,7 @@ public final class BenchBridge {
             long index = samples.getAndIncrement();
             if (index < MAX_SAMPLES) {
                 processing[(int) index] = own;
+                inDestinationNanos[(int) index] = inDestination[0];
             }
             return reply;
         };
@@ -128,6 +131,9 @@ public final class BenchBridge {
         stats.put("processing_samples", n);
         stats.put("processing_p50_us", n == 0 ? 0 : sorted[n / 2] / 1e3);
         stats.put("processing_p99_us", n == 0 ? 0 : sorted[Math.min(n - 1, (int) (n * 0.99))] / 1e3);
+        long[] destination = Arrays.copyOf(inDestinationNanos, n);
+        Arrays.sort(destination);
+        stats.put("destination_p50_us", n == 0 ? 0 : destination[n / 2] / 1e3);
         stats.put("heap_peak_mb", ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1e6);
         stats.put("heap_used_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6);
