@@ -91,7 +91,7 @@ class StreamedTableTest {
         fixture = new CloudFixture();
         client = JettyClients.start(CloudFixture.trusting(fixture.cloud.caPem()), ProtocolLimits.DEFAULT.maxMessageBytes());
         ClassicSerializer serializer = new ClassicSerializer(ProtocolLimits.DEFAULT);
-        CheckingRows slow = new CheckingRows(50);                      // about 400 ms for 10 MB of rows
+        CheckingRows slow = new CheckingRows(20);                      // 1,000 pauses: a second or more for 10 MB
         Function read = readRows(ROWS, slow);
         try (WsRfcConnection connection = WsRfcConnection.open(client, fixture.settings("localhost", "BC_USER000",
                 "PasswordForBC_USER000", "100", Duration.ofSeconds(30)), ProtocolLimits.DEFAULT)) {
