@@ -31,7 +31,7 @@ import org.rfcbridge.simulators.samples.SampleFunctions;
 import org.rfcbridge.wsrfc.internal.BenchDestinations;
 
 /**
- * {@code ./rfcbridge bench [--quick] [--json]}: the bridge's cost end to end, all on loopback. This
+ * {@code ./rfcbridge bench [--quick] [--json] [--table]}: the bridge's cost end to end, all on loopback. This
  * JVM is the outside world (the on-prem caller, the simulated gateway and the simulated cloud); the
  * bridge runs in a JVM of its own ({@link org.rfcbridge.cpic.internal.BenchBridge}). The same
  * STFC_CONNECTION calls are made through the bridge and directly from a WebSocket RFC client to the
