@@ -2,6 +2,7 @@ package org.rfcbridge.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /** Big-endian field access and fixed-width ASCII fields, as the gateway and APPC headers use them. */
 public final class Bytes {
@@ -67,5 +68,25 @@ public final class Bytes {
             text.append(Character.forDigit((b[i] >>> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
         }
         return text.toString();
+    }
+
+    /**
+     * The parts of a message received piece by piece, joined in one array of {@code size} bytes (one part
+     * is returned as it is). Each part is dropped from the list once copied, so a message of hundreds of
+     * megabytes never exists twice in full; the list is empty afterwards.
+     */
+    public static byte[] join(List<byte[]> parts, long size) {
+        if (parts.size() == 1 && parts.get(0).length == size) {
+            return parts.remove(0);
+        }
+        byte[] joined = new byte[Math.toIntExact(size)];
+        int at = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            byte[] part = parts.set(i, null);
+            System.arraycopy(part, 0, joined, at, part.length);
+            at += part.length;
+        }
+        parts.clear();
+        return joined;
     }
 }

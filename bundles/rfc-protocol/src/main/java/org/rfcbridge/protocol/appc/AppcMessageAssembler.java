@@ -57,15 +57,7 @@ public final class AppcMessageAssembler {
 
     /** The joined message; resets the assembler for the next one. */
     public byte[] message() {
-        byte[] result = parts.size() == 1 ? parts.get(0) : new byte[(int) size];
-        if (parts.size() > 1) {
-            int at = 0;
-            for (byte[] part : parts) {
-                System.arraycopy(part, 0, result, at, part.length);
-                at += part.length;
-            }
-        }
-        parts.clear();
+        byte[] result = Bytes.join(parts, size);
         size = 0;
         first = null;
         fragments = 0;

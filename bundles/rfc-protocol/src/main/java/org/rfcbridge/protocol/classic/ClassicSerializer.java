@@ -145,8 +145,9 @@ public final class ClassicSerializer {
     public ItemWriter writeResponse(Function function, ResponseOptions options) {
         ItemWriter w = new ItemWriter(estimate(function));
         TableIds ids = new TableIds();
-        writeResponseHead(w, function, options);
-        for (ParameterMetadata p : outputs(function)) {
+        List<ParameterMetadata> outputs = outputs(function);
+        writeResponseHead(w, function, outputs, options);
+        for (ParameterMetadata p : outputs) {
             if (p.type() == AbapType.TABLE) {
                 writeParameter(w, p, function.parameters(p.direction()), ids);
             }
@@ -167,13 +168,12 @@ public final class ClassicSerializer {
     }
 
     /** Response start, context, return code, the names and values of every output that is not a table. */
-    void writeResponseHead(ItemWriter w, Function function, ResponseOptions options) {
+    void writeResponseHead(ItemWriter w, Function function, List<ParameterMetadata> outputs, ResponseOptions options) {
         w.empty(ItemIds.RESPONSE_START).empty(ItemIds.RESPONSE_CONTEXT);
         if (options.sessionId() != null) {
             w.item(ItemIds.SESSION_ID, options.sessionId());
         }
         w.u32(ItemIds.RETURN_CODE, 0).empty(ItemIds.CALL_CONTEXT);
-        List<ParameterMetadata> outputs = outputs(function);
         for (ParameterMetadata p : outputs) {
             if (p.direction() != Direction.TABLES) {
                 w.utf16(ItemIds.REQUESTED_OUTPUT, p.name());

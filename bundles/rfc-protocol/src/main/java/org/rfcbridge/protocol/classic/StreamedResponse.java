@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +36,7 @@ public final class StreamedResponse implements RowStream {
 
     private final ClassicSerializer serializer;
     private final Function function;
+    private final List<ParameterMetadata> outputs;
     private final ResponseOptions headOptions;
     private final int partSize;
     private final Parts parts;
@@ -49,12 +51,13 @@ public final class StreamedResponse implements RowStream {
                      Parts parts) {
         this.serializer = serializer;
         this.function = function;
+        this.outputs = ClassicSerializer.outputs(function);
         this.headOptions = headOptions;
         this.partSize = partSize;
         this.parts = parts;
         // sized for the call as it is (small calls stay small); a streamed table fills at most a part before it is sent
         this.w = new ItemWriter((int) Math.min(ClassicSerializer.estimate(function), partSize + 65_536L));
-        for (ParameterMetadata p : ClassicSerializer.outputs(function)) {
+        for (ParameterMetadata p : outputs) {
             if (p.type() == AbapType.TABLE) {
                 Table table = function.parameters(p.direction()).getTable(p.name());
                 if (table.metadata().isFlat()) {
@@ -111,7 +114,7 @@ public final class StreamedResponse implements RowStream {
     public ItemWriter finish(ResponseOptions options) {
         tables.keySet().forEach(t -> t.streamRowsTo(null));
         head();
-        for (ParameterMetadata p : ClassicSerializer.outputs(function)) {
+        for (ParameterMetadata p : outputs) {
             if (p.type() == AbapType.TABLE && !streamed.contains(function.parameters(p.direction()).getTable(p.name()))) {
                 serializer.writeOutput(w, p, function, ids);
             }
@@ -122,7 +125,7 @@ public final class StreamedResponse implements RowStream {
     private void head() {
         if (!headWritten) {
             headWritten = true;
-            serializer.writeResponseHead(w, function, headOptions);
+            serializer.writeResponseHead(w, function, outputs, headOptions);
         }
     }
 }

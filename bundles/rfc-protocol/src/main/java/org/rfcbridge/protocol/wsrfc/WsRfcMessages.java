@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.rfcbridge.protocol.Bytes;
 import org.rfcbridge.protocol.RfcProtocolException;
 
 /**
@@ -150,16 +151,6 @@ public final class WsRfcMessages {
         if (taken > 0) {
             throw new IllegalStateException("items of the reply were taken already");
         }
-        if (parts.size() == 1 && parts.get(0).length == size) {
-            return parts.remove(0);
-        }
-        byte[] joined = new byte[(int) size];
-        for (int i = 0; i < parts.size(); i++) {
-            byte[] part = parts.get(i);
-            System.arraycopy(part, 0, joined, (int) starts[i], part.length);
-            parts.set(i, null);                             // collectable while the rest is copied
-        }
-        parts.clear();
-        return joined;
+        return Bytes.join(parts, size);
     }
 }

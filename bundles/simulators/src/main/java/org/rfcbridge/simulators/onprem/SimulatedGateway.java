@@ -711,13 +711,7 @@ public final class SimulatedGateway implements AutoCloseable {
         }
 
         byte[] data() {
-            byte[] data = new byte[(int) size];
-            int at = 0;
-            for (byte[] part : parts) {
-                System.arraycopy(part, 0, data, at, part.length);
-                at += part.length;
-            }
-            return data;
+            return Bytes.join(parts, size);
         }
 
         /** Complete (deallocated by the program) or not (its connection closed). */
