@@ -185,14 +185,24 @@ public final class EndToEndBench {
         figures.put("bridge_destination_p50_us", stats.get("destination_p50_us"));
         figures.put("calls_per_s_1_connection", round(withSetupNanos.length / (double) seconds));
         double cpuBefore = ((Number) ask(bridgeIn, bridgeOut, "stats").get("cpu_ms")).doubleValue();
+        long outsideBefore = processCpuNanos();
         long callsWith5 = Load.parallel(bridgeCall, 5, seconds);
+        long outsideAfter = processCpuNanos();
         double cpuAfter = ((Number) ask(bridgeIn, bridgeOut, "stats").get("cpu_ms")).doubleValue();
         figures.put("calls_per_s_5_connections", round(callsWith5 / (double) seconds));
         // the bridge JVM's processor time per call under that load (threads, system calls, TLS, GC included):
         // what the bridge alone could carry on this machine's cores is cores / this
         figures.put("bridge_cpu_us_per_call", round((cpuAfter - cpuBefore) * 1e3 / callsWith5));
+        // and this JVM's (the simulated caller, gateway and cloud): the two together bound what the whole
+        // simulated path can carry on this machine, cores / (bridge + outside)
+        figures.put("outside_cpu_us_per_call", round((outsideAfter - outsideBefore) / 1e3 / callsWith5));
         figures.put("calls_per_s_direct_5_sessions", round(Load.parallel(directCall, 5, seconds) / (double) seconds));
         figures.put("bridge_errors", ask(bridgeIn, bridgeOut, "stats").get("errors"));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void largeTable(SimulatedAbapSystem onPrem, PrintStream bridgeIn, BufferedReader bridgeOut)
