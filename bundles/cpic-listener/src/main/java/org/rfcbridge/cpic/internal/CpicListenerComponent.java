@@ -128,6 +128,11 @@ public final class CpicListenerComponent implements RfcListener {
             LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
             return;
         }
+        if (configuration.write_timeout() < 1) {
+            problem = "field write.timeout " + configuration.write_timeout() + " must be at least 1 (seconds)";
+            LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
+            return;
+        }
         problem = "";
         ProtocolLimits limits = new ProtocolLimits(configuration.max_frame_size(), ProtocolLimits.DEFAULT.maxMessageBytes(),
                 ProtocolLimits.DEFAULT.maxTableRows(), ProtocolLimits.DEFAULT.maxTableBytes(), ProtocolLimits.DEFAULT.maxItems());
@@ -136,7 +141,8 @@ public final class CpicListenerComponent implements RfcListener {
         runtime = new ListenerRuntime(configuration.name(), programId, Math.max(1, configuration.connections()),
                 this::gatewayAddress, handler, counters, new ListenerRuntime.Settings(
                         Duration.ofSeconds(configuration.connect_timeout()), Duration.ofSeconds(configuration.retry_max()),
-                        Duration.ofSeconds(configuration.stop_timeout()), limits));
+                        Duration.ofSeconds(configuration.stop_timeout()), limits,
+                        Duration.ofSeconds(configuration.write_timeout())));
         if (configuration.enabled()) {
             if (servers.containsKey(configuration.server())) {
                 runtime.start();

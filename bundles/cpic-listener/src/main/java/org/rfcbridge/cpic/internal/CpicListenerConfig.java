@@ -46,6 +46,10 @@ import org.osgi.service.metatype.annotations.Option;
             description = "How long stopping waits for calls in flight.")
     int stop_timeout() default 30;
 
+    @AttributeDefinition(name = "Gateway write timeout (s)", min = "1", description = "How long a reply may wait for a "
+            + "gateway that takes no data before the connection is closed and registered again.")
+    int write_timeout() default 60;
+
     @AttributeDefinition(name = "Largest frame (bytes)", min = "1024",
             description = "Larger NI records close the connection, which registers again.")
     int max_frame_size() default 16777216;

@@ -31,8 +31,17 @@ final class ListenerRuntime {
      * @param retryMax        longest back-off
      * @param stopTimeout     how long {@link #stop()} waits for calls in flight
      * @param limits          decoding limits (largest frame)
+     * @param writeTimeout    how long a write may wait for a gateway that takes no data before the connection
+     *                        is closed (the gateway then ends the caller's conversation)
      */
-    record Settings(Duration connectTimeout, Duration retryMax, Duration stopTimeout, ProtocolLimits limits) {
+    record Settings(Duration connectTimeout, Duration retryMax, Duration stopTimeout, ProtocolLimits limits,
+                    Duration writeTimeout) {
+        /** The configuration's default for {@code writeTimeout}. */
+        static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
+
+        Settings(Duration connectTimeout, Duration retryMax, Duration stopTimeout, ProtocolLimits limits) {
+            this(connectTimeout, retryMax, stopTimeout, limits, DEFAULT_WRITE_TIMEOUT);
+        }
     }
 
     private final String listener;
@@ -61,7 +70,7 @@ final class ListenerRuntime {
         }
     }
 
-    /** Starts one thread per connection and returns at once. */
+    /** Starts one thread per connection, and the write watchdog, and returns at once. */
     synchronized void start() {
         stopping = false;
         for (ConnectionSlot slot : slots) {
@@ -69,6 +78,34 @@ final class ListenerRuntime {
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
+        }
+        Thread watchdog = new Thread(this::watchWrites, "rfcbridge-listener-" + listener + "-watchdog");
+        watchdog.setDaemon(true);
+        threads.add(watchdog);
+        watchdog.start();
+    }
+
+    /**
+     * Closes a connection whose write has waited longer than the write timeout: a gateway that takes no
+     * data would otherwise hold that connection (and the reply it sends) for ever.
+     */
+    private void watchWrites() {
+        long period = Math.max(50, Math.min(1000, settings.writeTimeout().toMillis() / 4));
+        while (!stopping) {
+            for (ConnectionSlot slot : slots) {
+                RegisteredConnection connection = slot.connection;
+                if (connection != null && connection.writeBlockedLongerThan(settings.writeTimeout())) {
+                    String reason = "the gateway has taken no data for more than " + settings.writeTimeout().toSeconds()
+                            + " s (write.timeout); connection closed, the gateway ends the caller's conversation";
+                    LOG.warn("Listener {}: connection {}: {}", listener, slot.index, reason);
+                    connection.closeBecause(reason);
+                }
+            }
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;                                     // stop() interrupts
+            }
         }
     }
 

@@ -50,8 +50,14 @@ public final class RegisteredConnection implements AutoCloseable {
     private final ProtocolLimits limits;
     private final Observer observer;
     private final Socket socket = new Socket();
+    /** Orders writes; not the socket's own monitor, which {@link Socket#close()} takes, so a blocked write can be closed. */
+    private final Object writeLock = new Object();
     private InputStream in;
     private OutputStream out;
+    /** When the write in progress began ({@link System#nanoTime()}), 0 while none is: a blocked write shows here. */
+    private volatile long writingSince;
+    /** Why {@link #closeBecause} closed the connection, for the failure the blocked write then reports. */
+    private volatile String closedBecause;
 
     /** A connection to register {@code programId} at {@code gatewayHost:gatewayPort}. */
     public RegisteredConnection(String gatewayHost, int gatewayPort, String programId, String localHost,
@@ -128,13 +134,13 @@ public final class RegisteredConnection implements AutoCloseable {
                     long[] partBytes = {0};
                     byte[] rest = handler.handle(assembler.message(), (b, offset, length) -> {
                         partBytes[0] += replyData(id, b, offset, length, false);
-                        out.flush();                            // the gateway passes it on while the rest is made
+                        flush();                                // the gateway passes it on while the rest is made
                     });
                     long bytesOut = partBytes[0] + replyData(id, rest, 0, rest.length, true);
                     write(RegistrationRecords.deallocate(id).encode());
                     write(RegistrationRecords.unaccept(id).encode());
                     write(RegistrationRecords.rearm().encode());
-                    out.flush();
+                    flush();
                     observer.callFinished(bytesIn, bytesOut);
                     bytesIn = 0;
                     conversation = null;
@@ -176,13 +182,48 @@ public final class RegisteredConnection implements AutoCloseable {
 
     private void send(byte[] payload) throws IOException {
         write(payload);
-        out.flush();
+        flush();
     }
 
     private void write(byte[] payload) throws IOException {
-        synchronized (socket) {
-            NiFrames.write(out, payload, 0, payload.length);
+        synchronized (writeLock) {
+            writingSince = System.nanoTime();
+            try {
+                NiFrames.write(out, payload, 0, payload.length);
+            } catch (IOException e) {
+                throw closedBecause == null ? e : new SocketException(closedBecause);
+            } finally {
+                writingSince = 0;
+            }
         }
+    }
+
+    private void flush() throws IOException {
+        synchronized (writeLock) {
+            writingSince = System.nanoTime();
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw closedBecause == null ? e : new SocketException(closedBecause);
+            } finally {
+                writingSince = 0;
+            }
+        }
+    }
+
+    /**
+     * True if a write to the gateway has waited longer than {@code limit}: the gateway stopped taking
+     * data. Java's socket writes have no timeout of their own, so a watchdog asks this.
+     */
+    boolean writeBlockedLongerThan(Duration limit) {
+        long since = writingSince;
+        return since != 0 && System.nanoTime() - since > limit.toNanos();
+    }
+
+    /** Closes the connection from another thread; the write or read it ends fails with {@code reason}. */
+    void closeBecause(String reason) {
+        closedBecause = reason;
+        close();
     }
 
     @Override

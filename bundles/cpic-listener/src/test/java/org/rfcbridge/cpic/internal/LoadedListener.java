@@ -18,13 +18,17 @@ final class LoadedListener implements AutoCloseable {
     final SimulatedAbapSystem onPrem;
 
     LoadedListener(String name, int connections, Duration callTimeout) throws Exception {
+        this(name, connections, callTimeout, ListenerRuntime.Settings.DEFAULT_WRITE_TIMEOUT);
+    }
+
+    LoadedListener(String name, int connections, Duration callTimeout, Duration writeTimeout) throws Exception {
         gateway = SimulatedGateway.start(SimulatedGateway.Settings.defaults(0), event -> { });
         SampleDestination cloud = new SampleDestination("Connection_to_Cloud", "CLD");
         listener = new ListenerRuntime(name, ListenerTest.PROGRAM_ID, connections,
                 () -> new GatewayAddress("127.0.0.1", gateway.port()), new BridgeCallHandler(ListenerTest.PROGRAM_ID,
                         () -> call -> cloud, () -> cloud, "Connection_to_Cloud", false, counters, ProtocolLimits.DEFAULT),
                 counters, new ListenerRuntime.Settings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5),
-                        ProtocolLimits.DEFAULT));
+                        ProtocolLimits.DEFAULT, writeTimeout));
         onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", name.toUpperCase(), "E"),
                 callTimeout, ProtocolLimits.DEFAULT);
         onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("MYDESTINATION_000", "127.0.0.1", gateway.port(),

@@ -73,4 +73,44 @@ class SlowGatewayTest {
             caller.shutdownNow();
         }
     }
+
+    /** With a write timeout shorter than the stall, the blocked connection is closed and registers again. */
+    @Test
+    void aWriteBlockedLongerThanTheWriteTimeoutClosesThatConnection() throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (LoadedListener loaded = new LoadedListener("stuckgw", 3, CALL_TIMEOUT, Duration.ofSeconds(1))) {
+            loaded.listener.start();
+            Eventually.eventually(Duration.ofSeconds(15), () -> loaded.gateway.registrations().size() == 3);
+            loaded.gateway.pauseReading(true);
+            long start = System.nanoTime();
+            Future<RfcException> large = caller.submit(() -> {
+                Function rows = SampleFunctions.Z_RFCBRIDGE_READ_ROWS.newFunction();
+                rows.imports().setValue("ROW_COUNT", 40_000);
+                try {
+                    loaded.onPrem.call("MYDESTINATION_000", rows);
+                    return null;
+                } catch (RfcException e) {
+                    return e;
+                }
+            });
+            Eventually.eventually(Duration.ofSeconds(10), () -> loaded.listener.lastError().contains(
+                    "the gateway has taken no data for more than 1 s (write.timeout); connection closed"));
+            long closedAfter = System.nanoTime() - start;
+            assertTrue(loaded.listener.connections().stream().noneMatch(c -> c.state() == ConnectionState.BUSY),
+                    "no connection is left waiting to write: " + loaded.listener.connections());
+            assertTrue(large.get() instanceof CommunicationFailureException);
+
+            loaded.gateway.pauseReading(false);
+            Eventually.eventually(Duration.ofSeconds(15), () -> loaded.listener.connections().stream()
+                    .allMatch(c -> c.state() == ConnectionState.ALIVE) && loaded.gateway.registrations().size() == 3);
+            Function after = SampleFunctions.STFC_CONNECTION.newFunction();
+            after.imports().setValue("REQUTEXT", "after");
+            loaded.onPrem.call("MYDESTINATION_000", after);
+            assertEquals("after", after.exports().getString("ECHOTEXT"));
+            System.out.printf("stuck gateway: the blocked connection was closed %d ms after the stall began%n",
+                    closedAfter / 1_000_000);
+        } finally {
+            caller.shutdownNow();
+        }
+    }
 }
