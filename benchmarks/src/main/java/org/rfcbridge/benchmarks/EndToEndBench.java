@@ -170,6 +170,7 @@ public final class EndToEndBench {
         Map<String, Object> stats = ask(bridgeIn, bridgeOut, "stats");
         figures.put("direct_latency_p50_us", Load.micros(directNanos, 0.5));
         figures.put("direct_latency_p99_us", Load.micros(directNanos, 0.99));
+        figures.put("direct_latency_p999_us", Load.micros(directNanos, 0.999));
         figures.put("bridge_latency_p50_us", Load.micros(bridgeNanos, 0.5));
         figures.put("bridge_latency_p99_us", Load.micros(bridgeNanos, 0.99));
         figures.put("bridge_latency_p999_us", Load.micros(bridgeNanos, 0.999));
