@@ -186,23 +186,25 @@ public final class RegisteredConnection implements AutoCloseable {
     }
 
     private void write(byte[] payload) throws IOException {
-        synchronized (writeLock) {
-            writingSince = System.nanoTime();
-            try {
-                NiFrames.write(out, payload, 0, payload.length);
-            } catch (IOException e) {
-                throw closedBecause == null ? e : new SocketException(closedBecause);
-            } finally {
-                writingSince = 0;
-            }
-        }
+        guarded(() -> NiFrames.write(out, payload, 0, payload.length));
     }
 
     private void flush() throws IOException {
+        guarded(out::flush);
+    }
+
+    /** A write to the gateway. */
+    @FunctionalInterface
+    private interface GatewayWrite {
+        void run() throws IOException;
+    }
+
+    /** Runs a write in order with the others, visible to the watchdog while it waits. */
+    private void guarded(GatewayWrite write) throws IOException {
         synchronized (writeLock) {
             writingSince = System.nanoTime();
             try {
-                out.flush();
+                write.run();
             } catch (IOException e) {
                 throw closedBecause == null ? e : new SocketException(closedBecause);
             } finally {
