@@ -36,17 +36,7 @@ class SlowGatewayTest {
 
             loaded.gateway.pauseReading(true);
             long start = System.nanoTime();
-            Future<RfcException> large = caller.submit(() -> {
-                Function rows = SampleFunctions.Z_RFCBRIDGE_READ_ROWS.newFunction();
-                rows.imports().setValue("ROW_COUNT", 40_000);             // about 20 MB: more than any TCP buffer
-                rows.imports().setValue("ROW_WIDTH", 512);
-                try {
-                    loaded.onPrem.call("MYDESTINATION_000", rows);
-                    return null;
-                } catch (RfcException e) {
-                    return e;
-                }
-            });
+            Future<RfcException> large = caller.submit(() -> largeCall(loaded));
             RfcException failure = large.get();
             long took = System.nanoTime() - start;
             assertTrue(failure instanceof CommunicationFailureException, "the caller's call ends with "
@@ -83,16 +73,7 @@ class SlowGatewayTest {
             Eventually.eventually(Duration.ofSeconds(15), () -> loaded.gateway.registrations().size() == 3);
             loaded.gateway.pauseReading(true);
             long start = System.nanoTime();
-            Future<RfcException> large = caller.submit(() -> {
-                Function rows = SampleFunctions.Z_RFCBRIDGE_READ_ROWS.newFunction();
-                rows.imports().setValue("ROW_COUNT", 40_000);
-                try {
-                    loaded.onPrem.call("MYDESTINATION_000", rows);
-                    return null;
-                } catch (RfcException e) {
-                    return e;
-                }
-            });
+            Future<RfcException> large = caller.submit(() -> largeCall(loaded));
             Eventually.eventually(Duration.ofSeconds(10), () -> loaded.listener.lastError().contains(
                     "the gateway has taken no data for more than 1 s (write.timeout); connection closed"));
             long closedAfter = System.nanoTime() - start;
@@ -111,6 +92,19 @@ class SlowGatewayTest {
                     closedAfter / 1_000_000);
         } finally {
             caller.shutdownNow();
+        }
+    }
+
+    /** 40,000 rows of 512 bytes (about 20 MB: more than any TCP buffer); the error it ends with, or null. */
+    private static RfcException largeCall(LoadedListener loaded) {
+        Function rows = SampleFunctions.Z_RFCBRIDGE_READ_ROWS.newFunction();
+        rows.imports().setValue("ROW_COUNT", 40_000);
+        rows.imports().setValue("ROW_WIDTH", 512);
+        try {
+            loaded.onPrem.call("MYDESTINATION_000", rows);
+            return null;
+        } catch (RfcException e) {
+            return e;
         }
     }
 }
