@@ -102,7 +102,7 @@ public final class EndToEndBench {
                     }
                     Thread.sleep(5);
                 }
-                figures.put("start_to_alive_s", round((System.nanoTime() - started) / 1e9));
+                figures.put("bench_bridge_start_to_alive_s", round((System.nanoTime() - started) / 1e9));
                 if (!tableOnly) {
                     smallCalls(direct, onPrem, seconds, bridgeIn, bridgeOut);
                 }
@@ -115,6 +115,27 @@ public final class EndToEndBench {
         } finally {
             Files.deleteIfExists(ca);
         }
+        addAssemblyFigures();
+    }
+
+    /**
+     * The Karaf assembly's figures, which the launcher measured before this run ({@code AssemblyRun}, in a
+     * runtime of its own): its start to listener ALIVE is the report's {@code start_to_alive_s}.
+     */
+    @SuppressWarnings("unchecked")
+    private void addAssemblyFigures() throws IOException {
+        String file = System.getProperty("rfcbridge.bench.assembly");
+        if (file == null) {
+            return;
+        }
+        String json = Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
+        if (json.isEmpty()) {
+            throw new IllegalStateException("the assembly's figures are missing: see the output of "
+                    + "./rfcbridge bench --assembly");
+        }
+        Map<String, Object> assembly = (Map<String, Object>) Json.parse(json);
+        figures.put("start_to_alive_s", assembly.get("assembly_start_to_alive_s"));
+        figures.putAll(assembly);
     }
 
     private static Process startBridge(int gatewayPort, int cloudPort, Path ca, int connections, String profile)
