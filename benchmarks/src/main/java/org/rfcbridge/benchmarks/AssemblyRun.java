@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.data.Function;
@@ -26,7 +29,9 @@ import org.rfcbridge.simulators.samples.SampleFunctions;
  * its own and hands over: the time from the JVM's start to the last of the listener's connections
  * registered (from karaf.log), the resident memory idle and its peak under load, and the load (the
  * demo's STFC_CONNECTION through gateway, listener and cloud from several callers).
- * Arguments: Karaf home, Karaf's pid, gateway port, seconds of load, callers. Prints one JSON object.
+ * Then it scans the runtime's logs and the launcher's output for the runtime's passwords.
+ * Arguments: Karaf home, Karaf's pid, gateway port, seconds of load, callers, then files of the launcher's
+ * output to scan too. Prints one JSON object.
  */
 public final class AssemblyRun {
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss,SSS");
@@ -79,8 +84,42 @@ public final class AssemblyRun {
         figures.put("assembly_load_callers", callers);
         figures.put("assembly_load_calls_per_s", round(calls / (double) seconds));
         figures.put("assembly_load_errors", errors.get());
+        List<Path> outputs = new ArrayList<>(logs(karaf));
+        for (int i = 5; i < args.length; i++) {
+            outputs.add(Path.of(args[i]));                    // the launcher's own output, e.g. of ./rfcbridge start
+        }
+        figures.put("assembly_outputs_scanned", outputs.size());
+        figures.put("assembly_outputs_with_a_secret", SecretScan.filesHolding(secrets(karaf), outputs));
         System.out.println(Json.write(figures));
         System.exit(0);
+    }
+
+    /** Every log file of the runtime. */
+    private static List<Path> logs(Path karaf) throws IOException {
+        try (Stream<Path> files = Files.list(karaf.resolve("data/log"))) {
+            return files.filter(Files::isRegularFile).collect(Collectors.toList());
+        }
+    }
+
+    /**
+     * The runtime's secrets: every non-empty {@code password} (and {@code *.password}) value of its
+     * configuration files, and the administrator's password that {@code ./rfcbridge start} generated.
+     */
+    private static List<String> secrets(Path karaf) throws IOException {
+        List<String> secrets = new ArrayList<>();
+        try (Stream<Path> files = Files.list(karaf.resolve("etc"))) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".cfg"))::iterator) {
+                secrets.addAll(SecretScan.passwordValues(Files.readAllLines(file, StandardCharsets.UTF_8)));
+            }
+        }
+        Path credentials = karaf.resolveSibling("credentials");
+        if (Files.exists(credentials)) {
+            secrets.addAll(SecretScan.passwordValues(Files.readAllLines(credentials, StandardCharsets.UTF_8)));
+        }
+        if (secrets.isEmpty()) {
+            throw new IllegalStateException("no password found in " + karaf.resolve("etc") + " to scan for");
+        }
+        return secrets;
     }
 
     /** When the last of the listener's connections registered, from the log lines the listener writes. */

@@ -116,6 +116,9 @@ public final class EndToEndBench {
             Files.deleteIfExists(ca);
         }
         addAssemblyFigures();
+        LoadTargets.Verdicts verdicts = LoadTargets.judge(figures);
+        figures.put("targets_met", verdicts.met());
+        figures.put("targets_missed", verdicts.missed());
     }
 
     /**
@@ -212,12 +215,16 @@ public final class EndToEndBench {
         long outsideAfter = processCpuNanos();
         double cpuAfter = ((Number) ask(bridgeIn, bridgeOut, "stats").get("cpu_ms")).doubleValue();
         figures.put("calls_per_s_5_connections", round(callsWith5 / (double) seconds));
-        // the bridge JVM's processor time per call under that load (threads, system calls, TLS, GC included):
-        // what the bridge alone could carry on this machine's cores is cores / this
-        figures.put("bridge_cpu_us_per_call", round((cpuAfter - cpuBefore) * 1e3 / callsWith5));
-        // and this JVM's (the simulated caller, gateway and cloud): the two together bound what the whole
-        // simulated path can carry on this machine, cores / (bridge + outside)
-        figures.put("outside_cpu_us_per_call", round((outsideAfter - outsideBefore) / 1e3 / callsWith5));
+        // the bridge JVM's processor time per call under that load (threads, system calls, TLS, GC included),
+        // and this JVM's (the simulated caller, gateway and cloud); what they allow on this machine's cores
+        // bounds the whole simulated path, and the bridge alone
+        double bridgeCpu = (cpuAfter - cpuBefore) * 1e3 / callsWith5;
+        double outsideCpu = (outsideAfter - outsideBefore) / 1e3 / callsWith5;
+        int cores = Runtime.getRuntime().availableProcessors();
+        figures.put("bridge_cpu_us_per_call", round(bridgeCpu));
+        figures.put("outside_cpu_us_per_call", round(outsideCpu));
+        figures.put("cpu_bound_calls_per_s_simulated_path", round(cores * 1e6 / (bridgeCpu + outsideCpu)));
+        figures.put("cpu_bound_calls_per_s_bridge_alone", round(cores * 1e6 / bridgeCpu));
         figures.put("calls_per_s_direct_5_sessions", round(Load.parallel(directCall, 5, seconds) / (double) seconds));
         figures.put("bridge_errors", ask(bridgeIn, bridgeOut, "stats").get("errors"));
     }
@@ -229,7 +236,7 @@ public final class EndToEndBench {
 
     private void largeTable(SimulatedAbapSystem onPrem, PrintStream bridgeIn, BufferedReader bridgeOut)
             throws Exception {
-        int rows = quick ? 50_000 : 500_000;
+        int rows = quick ? 50_000 : LoadTargets.TABLE_ROWS;
         ask(bridgeIn, bridgeOut, "reset");
         Function read = SampleFunctions.Z_RFCBRIDGE_READ_ROWS.newFunction();
         read.imports().setValue("ROW_COUNT", rows);

@@ -1,0 +1,72 @@
+package org.rfcbridge.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The load issue's targets, judged on the figures of one run, so that whoever reruns the benchmark
+ * sees at once which are met: the bridge's own processing (p50 at most 25 µs, p99 at most 250 µs),
+ * the added latency (p50 at most two bare loopback round trips of the same run plus 50 µs), 10,000
+ * calls a second with 5 connections, and the 500,000-row table (at most 5 s, at most 256 MB of
+ * bridge heap); and no password in the assembly run's logs and output. A target whose figures the run did not measure (the table of {@code --quick} has
+ * 50,000 rows) is not judged.
+ */
+final class LoadTargets {
+    static final int TABLE_ROWS = 500_000;
+
+    /** The verdicts. */
+    record Verdicts(List<String> met, List<String> missed) {
+    }
+
+    private final Map<String, Object> figures;
+    private final List<String> met = new ArrayList<>();
+    private final List<String> missed = new ArrayList<>();
+
+    private LoadTargets(Map<String, Object> figures) {
+        this.figures = figures;
+    }
+
+    static Verdicts judge(Map<String, Object> figures) {
+        LoadTargets targets = new LoadTargets(figures);
+        targets.atMost("bridge_processing_p50_us", 25);
+        targets.atMost("bridge_processing_p99_us", 250);
+        Double rtt = targets.figure("loopback_rtt_p50_us");
+        if (rtt != null) {
+            targets.atMost("added_latency_p50_us", 2 * rtt + 50);
+        }
+        targets.atLeast("calls_per_s_5_connections", 10_000);
+        Double rows = targets.figure("large_table_rows");
+        if (rows != null && rows == TABLE_ROWS) {
+            targets.atMost("large_table_seconds", 5);
+            targets.atMost("large_table_bridge_heap_mb", 256);
+        }
+        if (figures.get("assembly_outputs_with_a_secret") instanceof List<?> holding) {
+            (holding.isEmpty() ? targets.met : targets.missed).add("no password in the " + figures.get(
+                    "assembly_outputs_scanned") + " logs and outputs of the assembly's run" + (holding.isEmpty() ? ""
+                    : ": found in " + holding));
+        }
+        return new Verdicts(targets.met, targets.missed);
+    }
+
+    private void atMost(String key, double limit) {
+        judge(key, limit, "<=", value -> value <= limit);
+    }
+
+    private void atLeast(String key, double limit) {
+        judge(key, limit, ">=", value -> value >= limit);
+    }
+
+    private void judge(String key, double limit, String relation, java.util.function.DoublePredicate holds) {
+        Double value = figure(key);
+        if (value != null) {
+            (holds.test(value) ? met : missed).add(String.format(Locale.ROOT, "%s %.1f (target %s %.1f)", key, value,
+                    relation, limit));
+        }
+    }
+
+    private Double figure(String key) {
+        return figures.get(key) instanceof Number number ? number.doubleValue() : null;
+    }
+}
