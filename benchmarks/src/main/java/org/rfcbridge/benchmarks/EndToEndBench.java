@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.rfcbridge.api.RfcDestination;
-import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.json.Json;
@@ -28,7 +26,6 @@ import org.rfcbridge.simulators.cloud.SimulatedCloudSystem;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.onprem.SimulatedGateway;
 import org.rfcbridge.simulators.samples.SampleFunctions;
-import org.rfcbridge.wsrfc.internal.BenchDestinations;
 
 /**
  * {@code ./rfcbridge bench [--quick] [--json] [--table]}: the bridge's cost end to end, all on loopback. This
@@ -85,8 +82,6 @@ public final class EndToEndBench {
                 ProtocolLimits.DEFAULT, e -> { });
              SimulatedGateway gateway = SimulatedGateway.start(SimulatedGateway.Settings.defaults(0), e -> { })) {
             Files.writeString(ca, cloud.caPem(), StandardCharsets.US_ASCII);
-            RfcDestination direct = BenchDestinations.start("Direct", cloud.port(), cloud.caPem(), 5,
-                    Duration.ofMinutes(5));
             SimulatedAbapSystem onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", "BENCH",
                     "E"), Duration.ofMinutes(5), ProtocolLimits.DEFAULT);
             onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("MYDESTINATION_000", "127.0.0.1",
@@ -104,13 +99,12 @@ public final class EndToEndBench {
                 }
                 figures.put("bench_bridge_start_to_alive_s", round((System.nanoTime() - started) / 1e9));
                 if (!tableOnly) {
-                    smallCalls(direct, onPrem, seconds, bridgeIn, bridgeOut);
+                    smallCalls(onPrem, seconds, bridgeIn, bridgeOut);
                 }
                 largeTable(onPrem, bridgeIn, bridgeOut);
                 bridgeIn.println("quit");
             } finally {
                 bridge.waitFor();
-                ((AutoCloseable) direct).close();
             }
         } finally {
             Files.deleteIfExists(ca);
@@ -167,39 +161,40 @@ public final class EndToEndBench {
         throw new IOException("the bridge JVM ended");
     }
 
-    private void smallCalls(RfcDestination direct, SimulatedAbapSystem onPrem, int seconds, PrintStream bridgeIn,
-                            BufferedReader bridgeOut) throws Exception {
-        Runnable directCall = () -> call(() -> direct.execute(connection()));
-        Runnable bridgeCall = () -> call(() -> onPrem.call("MYDESTINATION_000", connection()));
+    private void smallCalls(SimulatedAbapSystem onPrem, int seconds, PrintStream bridgeIn, BufferedReader bridgeOut)
+            throws Exception {
+        Runnable bridgeCall = () -> BenchCalls.call(() -> onPrem.call("MYDESTINATION_000", BenchCalls.connection()));
         // the conversation set-up (F_INITIALIZE, F_ALLOCATE) is answered by the gateway alone, so the
         // bridge's latency is timed from the call's data on, as the direct call is timed on an open session
         Load.Samples setup = new Load.Samples();
         Load.Samples afterSetup = new Load.Samples();
-        Runnable bridgeCallAfterSetup = () -> call(() -> {
+        Runnable bridgeCallAfterSetup = () -> BenchCalls.call(() -> {
             long start = System.nanoTime();
             SimulatedAbapSystem.Conversation conversation = onPrem.open("MYDESTINATION_000");
             long opened = System.nanoTime();
-            conversation.call(connection());
+            conversation.call(BenchCalls.connection());
             afterSetup.add(System.nanoTime() - opened);
             setup.add(opened - start);
         });
-        Load.timed(directCall, 1);
+        // the direct calls start in the bridge's JVM, as the bridge's own do: the two differ by the bridge alone
+        Map<String, Object> direct = ask(bridgeIn, bridgeOut, "direct " + seconds + " 1");
         Load.timed(bridgeCall, 1);
         ask(bridgeIn, bridgeOut, "reset");
-        long[] directNanos = Load.timed(directCall, seconds);
         long[] withSetupNanos = Load.timed(bridgeCall, seconds);
         Load.timed(bridgeCallAfterSetup, seconds);
         long[] bridgeNanos = afterSetup.sorted();
         long[] setupSorted = setup.sorted();
         Map<String, Object> stats = ask(bridgeIn, bridgeOut, "stats");
-        figures.put("direct_latency_p50_us", Load.micros(directNanos, 0.5));
-        figures.put("direct_latency_p99_us", Load.micros(directNanos, 0.99));
-        figures.put("direct_latency_p999_us", Load.micros(directNanos, 0.999));
+        double directP50 = ((Number) direct.get("p50_us")).doubleValue();
+        double directP99 = ((Number) direct.get("p99_us")).doubleValue();
+        figures.put("direct_latency_p50_us", directP50);
+        figures.put("direct_latency_p99_us", directP99);
+        figures.put("direct_latency_p999_us", direct.get("p999_us"));
         figures.put("bridge_latency_p50_us", Load.micros(bridgeNanos, 0.5));
         figures.put("bridge_latency_p99_us", Load.micros(bridgeNanos, 0.99));
         figures.put("bridge_latency_p999_us", Load.micros(bridgeNanos, 0.999));
-        figures.put("added_latency_p50_us", round(Load.micros(bridgeNanos, 0.5) - Load.micros(directNanos, 0.5)));
-        figures.put("added_latency_p99_us", round(Load.micros(bridgeNanos, 0.99) - Load.micros(directNanos, 0.99)));
+        figures.put("added_latency_p50_us", round(Load.micros(bridgeNanos, 0.5) - directP50));
+        figures.put("added_latency_p99_us", round(Load.micros(bridgeNanos, 0.99) - directP99));
         figures.put("conversation_setup_p50_us", Load.micros(setupSorted, 0.5));
         figures.put("bridge_latency_with_setup_p50_us", Load.micros(withSetupNanos, 0.5));
         figures.put("bridge_latency_with_setup_p99_us", Load.micros(withSetupNanos, 0.99));
@@ -225,7 +220,8 @@ public final class EndToEndBench {
         figures.put("outside_cpu_us_per_call", round(outsideCpu));
         figures.put("cpu_bound_calls_per_s_simulated_path", round(cores * 1e6 / (bridgeCpu + outsideCpu)));
         figures.put("cpu_bound_calls_per_s_bridge_alone", round(cores * 1e6 / bridgeCpu));
-        figures.put("calls_per_s_direct_5_sessions", round(Load.parallel(directCall, 5, seconds) / (double) seconds));
+        figures.put("calls_per_s_direct_5_sessions", round(((Number) ask(bridgeIn, bridgeOut, "direct " + seconds
+                + " 5").get("calls")).doubleValue() / seconds));
         figures.put("bridge_errors", ask(bridgeIn, bridgeOut, "stats").get("errors"));
     }
 
@@ -254,25 +250,6 @@ public final class EndToEndBench {
         figures.put("large_table_mb_per_s", round(rows * 512 / 1e6 / seconds));
         figures.put("large_table_bridge_heap_mb", stats.get("heap_peak_mb"));
         figures.put("bridge_heap_limit", BRIDGE_HEAP);
-    }
-
-    /** A call that must succeed: a failure ends the run, since its figures would mean nothing. */
-    private interface Call {
-        void run() throws RfcException;
-    }
-
-    private static void call(Call call) {
-        try {
-            call.run();
-        } catch (RfcException e) {
-            throw new IllegalStateException("a benchmark call failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static Function connection() {
-        Function f = SampleFunctions.STFC_CONNECTION.newFunction();
-        f.imports().setValue("REQUTEXT", "Hello cloud");
-        return f;
     }
 
     /** The median round trip of one byte over a loopback TCP connection: the physical floor of a hop. */

@@ -19,6 +19,8 @@ import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.data.Function;
+import org.rfcbridge.benchmarks.BenchCalls;
+import org.rfcbridge.benchmarks.Load;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.json.Json;
 import org.rfcbridge.wsrfc.internal.BenchDestinations;
@@ -31,7 +33,9 @@ import org.rfcbridge.wsrfc.internal.BenchDestinations;
  * complete until it is sent on, and the response complete until it is sent back).
  *
  * <p>Arguments: gateway port, cloud port, CA file, connections. On standard input: {@code stats}
- * prints one JSON line; {@code reset} clears the figures and the heap peaks; {@code quit} ends.
+ * prints one JSON line; {@code reset} clears the figures and the heap peaks; {@code direct SECONDS
+ * CALLERS} calls the cloud directly from this JVM, with a WebSocket RFC destination of its own, and
+ * prints the latency (one caller) or the count of calls (several) as one JSON line; {@code quit} ends.
  * In this package only to reach the listener's package-private runtime; not part of the bundle.
  */
 public final class BenchBridge {
@@ -58,6 +62,7 @@ public final class BenchBridge {
 
     private void run(int gatewayPort, int cloudPort, String caPem, int connections) throws Exception {
         RfcDestination cloud = BenchDestinations.start("Bench_Cloud", cloudPort, caPem, connections, Duration.ofMinutes(5));
+        RfcDestination direct = BenchDestinations.start("Direct", cloudPort, caPem, connections, Duration.ofMinutes(5));
         RfcDestination timed = new RfcDestination() {
             @Override
             public String name() {
@@ -110,6 +115,9 @@ public final class BenchBridge {
         for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
             if (line.equals("stats")) {
                 System.out.println(Json.write(stats(counters)));
+            } else if (line.startsWith("direct ")) {
+                String[] words = line.split(" ");
+                System.out.println(Json.write(directCalls(direct, Integer.parseInt(words[1]), Integer.parseInt(words[2]))));
             } else if (line.equals("reset")) {
                 samples.set(0);
                 System.gc();
@@ -119,6 +127,27 @@ public final class BenchBridge {
         }
         listener.stop();
         ((AutoCloseable) cloud).close();
+        ((AutoCloseable) direct).close();
+    }
+
+    /**
+     * Calls the cloud directly from this JVM for {@code seconds}, after a second of warm-up: timed one by
+     * one with one caller, counted with several.
+     */
+    private static Map<String, Object> directCalls(RfcDestination direct, int seconds, int callers) throws Exception {
+        Runnable call = () -> BenchCalls.call(() -> direct.execute(BenchCalls.connection()));
+        Load.timed(call, 1);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        if (callers == 1) {
+            long[] sorted = Load.timed(call, seconds);
+            figures.put("calls", sorted.length);
+            figures.put("p50_us", Load.micros(sorted, 0.5));
+            figures.put("p99_us", Load.micros(sorted, 0.99));
+            figures.put("p999_us", Load.micros(sorted, 0.999));
+        } else {
+            figures.put("calls", Load.parallel(call, callers, seconds));
+        }
+        return figures;
     }
 
     private Map<String, Object> stats(ListenerCounters counters) {
