@@ -316,6 +316,27 @@ class OnPremConversationTest {
     }
 
     @Test
+    void aLargeReplyPassesThroughTheGatewayWithoutBeingHeldWhole() throws Exception {
+        gateway.close();
+        // the gateway takes messages of at most 1 MB: a reply it gathered whole would be refused as too large
+        ProtocolLimits small = new ProtocolLimits(ProtocolLimits.DEFAULT.maxRecordBytes(), 1 << 20,
+                ProtocolLimits.DEFAULT.maxTableRows(), ProtocolLimits.DEFAULT.maxTableBytes(),
+                ProtocolLimits.DEFAULT.maxItems());
+        startGateway(new SimulatedGateway.Settings(0, null, Duration.ofMillis(500), Duration.ofSeconds(10),
+                Duration.ofSeconds(60), small));
+        register(1);
+        Function read = SampleFunctions.Z_RFCBRIDGE_READ_ROWS.newFunction();
+        read.imports().setValue("ROW_COUNT", 8_000);                  // about 4 MB
+        read.imports().setValue("ROW_WIDTH", 512);
+        onPrem.call("MYDESTINATION_000", read);
+        Table data = read.tables().getTable("DATA");
+        assertEquals(8_000, data.getNumRows());
+        byte[] row = new byte[512];
+        data.copyRowTo(7_999, row, 0);
+        assertEquals((byte) (7_999 + 511), row[511], "the last byte of the last row");
+    }
+
+    @Test
     void faultInjectionCutsDelaysAndRefuses() throws Exception {
         AtomicReference<IOException> failure = register(2);
         assertTrue(gateway.cutRegistration(PROGRAM_ID));

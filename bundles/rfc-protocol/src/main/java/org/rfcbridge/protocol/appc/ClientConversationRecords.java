@@ -69,17 +69,29 @@ public final class ClientConversationRecords {
         do {
             int length = Math.min(AppcRecord.MAX_CHUNK, data.length - offset);
             boolean last = offset + length >= data.length;
-            AppcHeader header = new AppcHeader(number == 0 ? AppcFunction.F_SAP_SEND : AppcFunction.F_RECEIVE).protocol(2)
-                    .time(((long) number + 1) << 16).info3(1).timeout(last ? 500 : -1).info4(2).sequenceNumber(1)
-                    .sapParameterLength(8).info(last ? 0x05 : 0x01).vector(last ? 0x0c : 0x08)
-                    .conversationId(conversationId)
-                    .operationInfo(new IncomingDataInfo(IncomingDataInfo.CAPACITY, length, "4103", 0, connectionIndex)
-                            .encode());
-            records.add(AppcRecord.withData(header, java.util.Arrays.copyOfRange(data, offset, offset + length)));
+            records.add(incomingRecord(conversationId, java.util.Arrays.copyOfRange(data, offset, offset + length), number,
+                    last, connectionIndex));
             offset += length;
             number++;
         } while (offset < data.length);
         return records;
+    }
+
+    /**
+     * Record {@code number} (from 0) of reply data from the gateway to a client, as {@link #incomingData}
+     * cuts them, for a gateway that passes a reply on while it arrives.
+     *
+     * @param chunk at most {@value AppcRecord#MAX_CHUNK} bytes
+     */
+    public static AppcRecord incomingRecord(String conversationId, byte[] chunk, int number, boolean last,
+                                            int connectionIndex) {
+        AppcHeader header = new AppcHeader(number == 0 ? AppcFunction.F_SAP_SEND : AppcFunction.F_RECEIVE).protocol(2)
+                .time(((long) number + 1) << 16).info3(1).timeout(last ? 500 : -1).info4(2).sequenceNumber(1)
+                .sapParameterLength(8).info(last ? 0x05 : 0x01).vector(last ? 0x0c : 0x08)
+                .conversationId(conversationId)
+                .operationInfo(new IncomingDataInfo(IncomingDataInfo.CAPACITY, chunk.length, "4103", 0, connectionIndex)
+                        .encode());
+        return AppcRecord.withData(header, chunk);
     }
 
     /** F_DEALLOCATE ending a conversation. */

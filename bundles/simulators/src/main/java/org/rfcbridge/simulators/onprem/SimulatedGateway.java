@@ -13,6 +13,7 @@ import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -529,8 +530,15 @@ public final class SimulatedGateway implements AutoCloseable {
         private void relay(AppcHeader request, byte[] chain) throws IOException {
             calls.incrementAndGet();
             String function = functionName(chain);
+            // a reply passes on while it arrives, unless a fault to inject needs it whole
+            ReplyRelay passOn = dropNextReply.get() || !replyDelay.isZero() ? null
+                    : new ReplyRelay(out, conversationId, connectionIndex);
             try {
-                byte[] reply = dispatch(programId, chain, function);
+                byte[] reply = dispatch(programId, chain, function, passOn);
+                if (passOn != null) {
+                    passOn.finish();
+                    return;
+                }
                 if (reply == null) {
                     return;                                              // dropped by fault injection
                 }
@@ -614,10 +622,16 @@ public final class SimulatedGateway implements AutoCloseable {
     }
 
     /** Relays one call to a registration and returns its reply data, or {@code null} if dropped. */
-    private byte[] dispatch(String programId, byte[] chain, String function) throws GatewayRefusal, IOException {
+    /**
+     * Relays a call to a registration of the Program ID and waits for its reply: gathered and returned, or,
+     * with {@code passOn}, passed on to the caller as it arrives (the last record held back for the caller's
+     * thread; {@code null} is returned then).
+     */
+    private byte[] dispatch(String programId, byte[] chain, String function, ReplyRelay passOn)
+            throws GatewayRefusal, IOException {
         Registration r = acquire(programId);
         String conversation = Long.toString(conversations.incrementAndGet());
-        PendingReply replies = new PendingReply();
+        PendingReply replies = new PendingReply(passOn);
         r.exchanges.put(conversation, replies);
         try {
             return exchange(r, programId, conversation, replies, chain, function);
@@ -674,6 +688,9 @@ public final class SimulatedGateway implements AutoCloseable {
         }
         r.calls.incrementAndGet();
         events.accept("call " + function + " to " + programId + " served by registration " + r.id);
+        if (replies.passOn != null) {
+            return null;
+        }
         if (dropNextReply.compareAndSet(true, false)) {
             events.accept("dropped the reply of " + function + " (fault injection)");
             return null;
@@ -690,6 +707,57 @@ public final class SimulatedGateway implements AutoCloseable {
     }
 
     /**
+     * Passes a reply's records on to the caller as the registration's reader receives them, as a gateway
+     * relays a large reply without holding it. The newest record is held back: only F_DEALLOCATE tells
+     * that it was the last, which its record must say; the caller's thread sends it with {@link #finish()}.
+     * So a reply of one record still wakes the caller once. A caller that went away loses the rest.
+     */
+    private static final class ReplyRelay {
+        private final OutputStream out;
+        private final String conversationId;
+        private final int connectionIndex;
+        private byte[] held;
+        private int number;
+        private IOException broken;
+
+        ReplyRelay(OutputStream out, String conversationId, int connectionIndex) {
+            this.out = out;
+            this.conversationId = conversationId;
+            this.connectionIndex = connectionIndex;
+        }
+
+        synchronized void add(byte[] data) {
+            for (int offset = 0; offset < data.length; offset += AppcRecord.MAX_CHUNK) {
+                if (held != null) {
+                    write(held, false);
+                }
+                held = data.length <= AppcRecord.MAX_CHUNK ? data
+                        : Arrays.copyOfRange(data, offset, Math.min(data.length, offset + AppcRecord.MAX_CHUNK));
+            }
+        }
+
+        /** Sends the held record as the last one. */
+        synchronized void finish() throws IOException {
+            write(held == null ? new byte[0] : held, true);
+            if (broken != null) {
+                throw broken;
+            }
+        }
+
+        private void write(byte[] chunk, boolean last) {
+            if (broken != null) {
+                return;
+            }
+            try {
+                send(out, ClientConversationRecords.incomingRecord(conversationId, chunk, number++, last, connectionIndex)
+                        .encode());
+            } catch (IOException e) {
+                broken = e;
+            }
+        }
+    }
+
+    /**
      * The reply of one relayed call, gathered by the registration's reader until the program deallocates,
      * so the waiting caller wakes once per call, not once per record.
      */
@@ -699,8 +767,18 @@ public final class SimulatedGateway implements AutoCloseable {
         long size;
         final BlockingQueue<Boolean> outcome = new ArrayBlockingQueue<>(1);
         boolean tooLarge;
+        /** Passes the records on instead of gathering them, or {@code null}. */
+        final ReplyRelay passOn;
+
+        PendingReply(ReplyRelay passOn) {
+            this.passOn = passOn;
+        }
 
         void add(byte[] record) {
+            if (passOn != null) {
+                passOn.add(record);
+                return;
+            }
             if (tooLarge || size + record.length > limits.maxMessageBytes()) {
                 tooLarge = true;                     // bounded: the rest is not kept
                 parts.clear();
