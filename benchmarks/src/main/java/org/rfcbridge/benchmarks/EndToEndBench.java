@@ -31,9 +31,11 @@ import org.rfcbridge.simulators.samples.SampleFunctions;
  * {@code ./rfcbridge bench [--quick] [--json] [--table]}: the bridge's cost end to end, all on loopback. This
  * JVM is the outside world (the on-prem caller, the simulated gateway and the simulated cloud); the
  * bridge runs in a JVM of its own ({@link org.rfcbridge.cpic.internal.BenchBridge}). The same
- * STFC_CONNECTION calls are made through the bridge and directly from a WebSocket RFC client to the
- * cloud in the same run, so the bridge's added latency is a difference that machine noise spoils
- * less; the bare loopback round trip of this machine is measured too, as the floor.
+ * STFC_CONNECTION calls are made through the bridge and directly from a WebSocket RFC client in the
+ * bridge's JVM to the cloud in the same run, so the bridge's added latency is a difference that machine
+ * noise spoils less; the bare loopback round trip of this machine is measured too, as the floor. The
+ * Karaf assembly's figures, which the launcher measured first, join the report, and the load issue's
+ * targets are judged on it ({@link LoadTargets}).
  */
 public final class EndToEndBench {
     /**
