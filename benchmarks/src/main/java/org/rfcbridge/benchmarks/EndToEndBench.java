@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -21,6 +22,7 @@ import java.util.Map;
 
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.ClassicSerializer;
 import org.rfcbridge.protocol.json.Json;
 import org.rfcbridge.simulators.cloud.SimulatedCloudSystem;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
@@ -101,7 +103,7 @@ public final class EndToEndBench {
                 }
                 figures.put("bench_bridge_start_to_alive_s", round((System.nanoTime() - started) / 1e9));
                 if (!tableOnly) {
-                    smallCalls(onPrem, seconds, bridgeIn, bridgeOut);
+                    smallCalls(onPrem, gateway, seconds, bridgeIn, bridgeOut);
                 }
                 largeTable(onPrem, bridgeIn, bridgeOut);
                 bridgeIn.println("quit");
@@ -163,8 +165,8 @@ public final class EndToEndBench {
         throw new IOException("the bridge JVM ended");
     }
 
-    private void smallCalls(SimulatedAbapSystem onPrem, int seconds, PrintStream bridgeIn, BufferedReader bridgeOut)
-            throws Exception {
+    private void smallCalls(SimulatedAbapSystem onPrem, SimulatedGateway gateway, int seconds, PrintStream bridgeIn,
+                            BufferedReader bridgeOut) throws Exception {
         Runnable bridgeCall = () -> BenchCalls.call(() -> onPrem.call("MYDESTINATION_000", BenchCalls.connection()));
         // the conversation set-up (F_INITIALIZE, F_ALLOCATE) is answered by the gateway alone, so the
         // bridge's latency is timed from the call's data on, as the direct call is timed on an open session
@@ -207,30 +209,67 @@ public final class EndToEndBench {
         // bridge latency besides it and the processing is the CPI-C side (caller, gateway, listener sockets)
         figures.put("bridge_destination_p50_us", stats.get("destination_p50_us"));
         figures.put("calls_per_s_1_connection", round(withSetupNanos.length / (double) seconds));
-        double cpuBefore = ((Number) ask(bridgeIn, bridgeOut, "stats").get("cpu_ms")).doubleValue();
-        long outsideBefore = processCpuNanos();
-        long callsWith5 = Load.parallel(bridgeCall, 5, seconds);
-        long outsideAfter = processCpuNanos();
-        double cpuAfter = ((Number) ask(bridgeIn, bridgeOut, "stats").get("cpu_ms")).doubleValue();
-        figures.put("calls_per_s_5_connections", round(callsWith5 / (double) seconds));
+        LoadPhase five = LoadPhase.run(bridgeCall, 5, seconds, bridgeIn, bridgeOut);
+        figures.put("calls_per_s_5_connections", round(five.callsPerSecond()));
         // the bridge JVM's processor time per call under that load (threads, system calls, TLS, GC included),
         // and this JVM's (the simulated caller, gateway and cloud); what they allow on this machine's cores
         // bounds the whole simulated path, and the bridge alone
-        double bridgeCpu = (cpuAfter - cpuBefore) * 1e3 / callsWith5;
-        double outsideCpu = (outsideAfter - outsideBefore) / 1e3 / callsWith5;
         int cores = Runtime.getRuntime().availableProcessors();
-        figures.put("bridge_cpu_us_per_call", round(bridgeCpu));
-        figures.put("outside_cpu_us_per_call", round(outsideCpu));
-        figures.put("cpu_bound_calls_per_s_simulated_path", round(cores * 1e6 / (bridgeCpu + outsideCpu)));
-        figures.put("cpu_bound_calls_per_s_bridge_alone", round(cores * 1e6 / bridgeCpu));
+        figures.put("bridge_cpu_us_per_call", round(five.bridgeCpuMicros()));
+        figures.put("outside_cpu_us_per_call", round(five.outsideCpuMicros()));
+        figures.put("cpu_bound_calls_per_s_simulated_path", round(cores * 1e6 / (five.bridgeCpuMicros()
+                + five.outsideCpuMicros())));
+        figures.put("cpu_bound_calls_per_s_bridge_alone", round(cores * 1e6 / five.bridgeCpuMicros()));
+        // the same call relayed by the gateway itself, without the simulated caller (its conversation set-up and
+        // its hop to the gateway): what the bridge carries when the on-prem side costs less
+        byte[] chain = onPrem.requestChain("MYDESTINATION_000", BenchCalls.connection());
+        Function answered = BenchCalls.connection();
+        byte[] reply = gateway.relay("BENCH_PROGRAM", chain);
+        new ClassicSerializer(ProtocolLimits.DEFAULT).decodeResponse(reply, 0, reply.length, answered, "the bridge");
+        if (!"Hello cloud".equals(answered.exports().getString("ECHOTEXT"))) {
+            throw new IllegalStateException("the relayed call was not answered: " + answered.exports());
+        }
+        LoadPhase relayed = LoadPhase.run(() -> {
+            try {
+                gateway.relay("BENCH_PROGRAM", chain);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, 5, seconds, bridgeIn, bridgeOut);
+        figures.put("calls_per_s_5_connections_gateway_only", round(relayed.callsPerSecond()));
+        figures.put("bridge_cpu_us_per_call_gateway_only", round(relayed.bridgeCpuMicros()));
+        figures.put("outside_cpu_us_per_call_gateway_only", round(relayed.outsideCpuMicros()));
         figures.put("calls_per_s_direct_5_sessions", round(((Number) ask(bridgeIn, bridgeOut, "direct " + seconds
                 + " 5").get("calls")).doubleValue() / seconds));
         figures.put("bridge_errors", ask(bridgeIn, bridgeOut, "stats").get("errors"));
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+    /**
+     * Calls from several callers for a while, with the processor time both JVMs spent on them.
+     *
+     * @param bridgeCpuMicros  the bridge JVM's per call
+     * @param outsideCpuMicros this JVM's per call (the simulated systems)
+     */
+    private record LoadPhase(double callsPerSecond, double bridgeCpuMicros, double outsideCpuMicros) {
+        static LoadPhase run(Runnable call, int callers, int seconds, PrintStream bridgeIn, BufferedReader bridgeOut)
+                throws Exception {
+            double bridgeBefore = bridgeCpuMillis(bridgeIn, bridgeOut);
+            long outsideBefore = processCpuNanos();
+            long calls = Load.parallel(call, callers, seconds);
+            long outsideAfter = processCpuNanos();
+            double bridgeAfter = bridgeCpuMillis(bridgeIn, bridgeOut);
+            return new LoadPhase(calls / (double) seconds, (bridgeAfter - bridgeBefore) * 1e3 / calls,
+                    (outsideAfter - outsideBefore) / 1e3 / calls);
+        }
+
+        private static double bridgeCpuMillis(PrintStream bridgeIn, BufferedReader bridgeOut) throws IOException {
+            return ((Number) ask(bridgeIn, bridgeOut, "stats").get("cpu_ms")).doubleValue();
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
     }
 
     private void largeTable(SimulatedAbapSystem onPrem, PrintStream bridgeIn, BufferedReader bridgeOut)

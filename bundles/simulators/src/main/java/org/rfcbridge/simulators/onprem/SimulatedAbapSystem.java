@@ -124,6 +124,14 @@ public final class SimulatedAbapSystem {
         open(destination, function.name()).call(function);
     }
 
+    /**
+     * The request chain this system sends for {@code function} to a destination (the logon context, then the
+     * call), as the gateway relays it to the registered program: for load that leaves this system out.
+     */
+    public byte[] requestChain(String destinationName, Function function) throws RfcException {
+        return logon(destination(destinationName)).encodeWithCall(RANDOM.nextInt(), serializer.encodeRequest(function));
+    }
+
     private TypeTDestination destination(String name) throws CommunicationFailureException {
         TypeTDestination destination = destinations.get(name);
         if (destination == null) {
@@ -213,7 +221,7 @@ public final class SimulatedAbapSystem {
         /** {@link SimulatedAbapSystem#call} on this conversation, which it ends. */
         public void call(Function function) throws RfcException {
             TypeTDestination destination = link.destination;
-            byte[] chain = logon(destination).encodeWithCall(RANDOM.nextInt(), serializer.encodeRequest(function));
+            byte[] chain = requestChain(destination.name(), function);
             byte[] reply = exchange(chain, function.name());
             try {
                 serializer.decodeResponse(reply, 0, reply.length, function, describe(destination));

@@ -245,6 +245,21 @@ public final class SimulatedGateway implements AutoCloseable {
         replyDelay = delay;
     }
 
+    /**
+     * Relays a request chain to a registration of the Program ID as a caller's call would be relayed, and
+     * returns the reply chain: the registered program's side of a call without a calling system, for load
+     * on a registered program that leaves the caller's cost out (the end-to-end benchmark).
+     *
+     * @throws IOException with the gateway's reason when it would refuse the call (nothing registered, timeout)
+     */
+    public byte[] relay(String programId, byte[] chain) throws IOException {
+        try {
+            return dispatch(programId, chain, functionName(chain), null);
+        } catch (GatewayRefusal refusal) {
+            throw new IOException(refusal.getMessage() + " (SAP rc " + refusal.sapReturnCode + ")", refusal);
+        }
+    }
+
     /** Swallows the next reply of a registered program: its caller waits until its timeout. */
     public void dropNextReply() {
         dropNextReply.set(true);
