@@ -29,6 +29,7 @@ import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.data.Table;
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.ClassicSerializer;
 import org.rfcbridge.protocol.ni.NiFrames;
 import org.rfcbridge.protocol.registration.RegistrationRecords;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
@@ -334,6 +335,21 @@ class OnPremConversationTest {
         byte[] row = new byte[512];
         data.copyRowTo(7_999, row, 0);
         assertEquals((byte) (7_999 + 511), row[511], "the last byte of the last row");
+    }
+
+    @Test
+    void theGatewayRelaysACallOfItsOwnForLoadWithoutACaller() throws Exception {
+        Function call = SampleFunctions.STFC_CONNECTION.newFunction();
+        call.imports().setValue("REQUTEXT", "relayed by the gateway");
+        byte[] chain = onPrem.requestChain("MYDESTINATION_000", call);
+        IOException none = assertThrows(IOException.class, () -> gateway.relay(PROGRAM_ID, chain));
+        assertTrue(none.getMessage().contains("is not registered") && none.getMessage().contains("679"),
+                none.getMessage());
+        register(1);
+        byte[] reply = gateway.relay(PROGRAM_ID, chain);
+        new ClassicSerializer(ProtocolLimits.DEFAULT).decodeResponse(reply, 0, reply.length, call, "the program");
+        assertEquals("relayed by the gateway", call.exports().getString("ECHOTEXT"));
+        assertEquals("YI3", handler.lastLogon.get().systemId(), "the chain carries the caller's logon");
     }
 
     @Test
