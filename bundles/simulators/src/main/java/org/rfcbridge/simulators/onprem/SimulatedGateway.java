@@ -636,11 +636,10 @@ public final class SimulatedGateway implements AutoCloseable {
         }
     }
 
-    /** Relays one call to a registration and returns its reply data, or {@code null} if dropped. */
     /**
-     * Relays a call to a registration of the Program ID and waits for its reply: gathered and returned, or,
-     * with {@code passOn}, passed on to the caller as it arrives (the last record held back for the caller's
-     * thread; {@code null} is returned then).
+     * Relays a call to a registration of the Program ID and waits for its reply: gathered and returned
+     * ({@code null} if dropped by fault injection), or, with {@code passOn}, passed on to the caller as it
+     * arrives (the last record held back for the caller's thread; {@code null} is returned then).
      */
     private byte[] dispatch(String programId, byte[] chain, String function, ReplyRelay passOn)
             throws GatewayRefusal, IOException {
@@ -773,8 +772,8 @@ public final class SimulatedGateway implements AutoCloseable {
     }
 
     /**
-     * The reply of one relayed call, gathered by the registration's reader until the program deallocates,
-     * so the waiting caller wakes once per call, not once per record.
+     * The reply of one relayed call, gathered by the registration's reader until the program deallocates
+     * (or passed on, see {@link ReplyRelay}), so the waiting caller wakes once per call, not once per record.
      */
     private final class PendingReply {
         /** The records' data as received, joined once at the end: a reply of hundreds of MB is not copied as it grows. */
