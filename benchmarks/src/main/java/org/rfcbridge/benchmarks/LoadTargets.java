@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoublePredicate;
 
 /**
  * The load issue's targets, judged on the figures of one run, so that whoever reruns the benchmark
  * sees at once which are met: the bridge's own processing (p50 at most 25 µs, p99 at most 250 µs),
  * the added latency (p50 at most two bare loopback round trips of the same run plus 50 µs), 10,000
  * calls a second with 5 connections (with the simulated caller, and with the gateway relaying the call
- * itself), and the 500,000-row table (at most 5 s, at most 256 MB of
- * bridge heap); and no password in the assembly run's logs and output. A target whose figures the run did not measure (the table of {@code --quick} has
- * 50,000 rows) is not judged.
+ * itself), the 500,000-row table (at most 5 s, at most 256 MB of bridge heap), and no password in the
+ * assembly run's logs and output. A target whose figures the run did not measure (the table of
+ * {@code --quick} has 50,000 rows) is not judged.
  */
 final class LoadTargets {
     static final int TABLE_ROWS = 500_000;
@@ -61,7 +62,7 @@ final class LoadTargets {
         judge(key, limit, ">=", value -> value >= limit);
     }
 
-    private void judge(String key, double limit, String relation, java.util.function.DoublePredicate holds) {
+    private void judge(String key, double limit, String relation, DoublePredicate holds) {
         Double value = figure(key);
         if (value != null) {
             (holds.test(value) ? met : missed).add(String.format(Locale.ROOT, "%s %.1f (target %s %.1f)", key, value,
