@@ -6,6 +6,9 @@ import org.rfcbridge.simulators.samples.SampleFunctions;
 
 /** The benchmarks' small call, STFC_CONNECTION, and how a call that fails ends a run. */
 public final class BenchCalls {
+    /** What the small call sends, and so what its answer echoes. */
+    public static final String REQUTEXT = "Hello cloud";
+
     private BenchCalls() {
     }
 
@@ -27,7 +30,7 @@ public final class BenchCalls {
     /** The small call the load issue names. */
     public static Function connection() {
         Function f = SampleFunctions.STFC_CONNECTION.newFunction();
-        f.imports().setValue("REQUTEXT", "Hello cloud");
+        f.imports().setValue("REQUTEXT", REQUTEXT);
         return f;
     }
 }

@@ -226,7 +226,7 @@ public final class EndToEndBench {
         Function answered = BenchCalls.connection();
         byte[] reply = gateway.relay("BENCH_PROGRAM", chain);
         new ClassicSerializer(ProtocolLimits.DEFAULT).decodeResponse(reply, 0, reply.length, answered, "the bridge");
-        if (!"Hello cloud".equals(answered.exports().getString("ECHOTEXT"))) {
+        if (!BenchCalls.REQUTEXT.equals(answered.exports().getString("ECHOTEXT"))) {
             throw new IllegalStateException("the relayed call was not answered: " + answered.exports());
         }
         LoadPhase relayed = LoadPhase.run(() -> {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.X509TrustManager;
 
 import org.rfcbridge.api.data.Function;
+import org.rfcbridge.benchmarks.BenchCalls;
 import org.rfcbridge.benchmarks.Load;
 import org.rfcbridge.api.data.Table;
 import org.rfcbridge.protocol.ProtocolLimits;
@@ -67,9 +68,7 @@ public final class WsRfcClientLoadRun {
                     ProtocolLimits.DEFAULT);
             var client = JettyClients.start(FollowingTrustManager.context(null, () -> trust), 1 << 20);
             try (WsRfcConnection bare = WsRfcConnection.open(client, settings, ProtocolLimits.DEFAULT)) {
-                Function template = SampleFunctions.STFC_CONNECTION.newFunction();
-                template.imports().setValue("REQUTEXT", "Hello cloud");
-                byte[] request = new ClassicSerializer(ProtocolLimits.DEFAULT).encodeRequest(template);
+                byte[] request = new ClassicSerializer(ProtocolLimits.DEFAULT).encodeRequest(BenchCalls.connection());
                 Runnable bareCall = () -> invoke(bare, request);
                 Runnable clientCall = () -> call(destination);
                 Load.timed(bareCall, 2);
@@ -102,9 +101,7 @@ public final class WsRfcClientLoadRun {
 
     private static void call(WsRfcDestination destination) {
         try {
-            Function f = SampleFunctions.STFC_CONNECTION.newFunction();
-            f.imports().setValue("REQUTEXT", "Hello cloud");
-            destination.execute(f);
+            destination.execute(BenchCalls.connection());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
