@@ -61,33 +61,33 @@ public class ClassicProtocolBenchmark {
             data.setRow(i);
             data.setValue(0, "row " + i);
         }
-        tableReplyBytes = serializer.encodeResponse(tableReply, ResponseOptions.registeredServer("SAPLZBENCH", 1));
+        tableReplyBytes = serializer.encoder().encodeResponse(tableReply, ResponseOptions.registeredServer("SAPLZBENCH", 1));
         smallCall = STFC_CONNECTION.newFunction();
         smallCall.imports().setValue("REQUTEXT", "Hello SAP");
-        smallRequestBytes = serializer.encodeRequest(smallCall);
+        smallRequestBytes = serializer.encoder().encodeRequest(smallCall);
     }
 
     /** One operation = 51.2 MB of rows written into a sized chain (no copy). */
     @Benchmark
     public ItemWriter encodeTable() {
-        return serializer.writeResponse(tableReply, ResponseOptions.registeredServer("SAPLZBENCH", 1));
+        return serializer.encoder().writeResponse(tableReply, ResponseOptions.registeredServer("SAPLZBENCH", 1));
     }
 
     /** One operation = 51.2 MB of rows read into a new table. */
     @Benchmark
     public Function decodeTable() throws Exception {
         Function call = READ_TABLE.newFunction();
-        serializer.decodeResponse(tableReplyBytes, 0, tableReplyBytes.length, call, "bench");
+        serializer.decoder().decodeResponse(tableReplyBytes, 0, tableReplyBytes.length, call, "bench");
         return call;
     }
 
     @Benchmark
     public byte[] encodeSmallCall() {
-        return serializer.encodeRequest(smallCall);
+        return serializer.encoder().encodeRequest(smallCall);
     }
 
     @Benchmark
     public Function decodeSmallCall() throws Exception {
-        return serializer.decodeRequest(smallRequestBytes, 0, smallRequestBytes.length, STFC_CONNECTION);
+        return serializer.decoder().decodeRequest(smallRequestBytes, 0, smallRequestBytes.length, STFC_CONNECTION);
     }
 }

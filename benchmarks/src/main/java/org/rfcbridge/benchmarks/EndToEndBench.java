@@ -225,7 +225,7 @@ public final class EndToEndBench {
         byte[] chain = onPrem.requestChain("MYDESTINATION_000", BenchCalls.connection());
         Function answered = BenchCalls.connection();
         byte[] reply = gateway.relay("BENCH_PROGRAM", chain);
-        new ClassicSerializer(ProtocolLimits.DEFAULT).decodeResponse(reply, 0, reply.length, answered, "the bridge");
+        new ClassicSerializer(ProtocolLimits.DEFAULT).decoder().decodeResponse(reply, 0, reply.length, answered, "the bridge");
         if (!BenchCalls.REQUTEXT.equals(answered.exports().getString("ECHOTEXT"))) {
             throw new IllegalStateException("the relayed call was not answered: " + answered.exports());
         }

@@ -68,7 +68,7 @@ public final class WsRfcClientLoadRun {
                     ProtocolLimits.DEFAULT);
             var client = JettyClients.start(FollowingTrustManager.context(null, () -> trust), 1 << 20);
             try (WsRfcConnection bare = WsRfcConnection.open(client, settings, ProtocolLimits.DEFAULT)) {
-                byte[] request = new ClassicSerializer(ProtocolLimits.DEFAULT).encodeRequest(BenchCalls.connection());
+                byte[] request = new ClassicSerializer(ProtocolLimits.DEFAULT).encoder().encodeRequest(BenchCalls.connection());
                 Runnable bareCall = () -> invoke(bare, request);
                 Runnable clientCall = () -> call(destination);
                 Load.timed(bareCall, 2);

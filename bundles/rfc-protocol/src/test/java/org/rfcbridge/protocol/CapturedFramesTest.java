@@ -132,12 +132,12 @@ class CapturedFramesTest {
         assertEquals(168, record.data().length);
         assertEquals(List.of("0502", "000b(6)", "0102(26)", "0512", "0205(14)", "0205(12)", "0201(14)", "0203(4)",
                 "0201(22)", "0203(4)", "ffff"), itemSequence(record.data()));
-        Function call = serializer.decodeRequest(record.data(), 0, record.data().length, Captures.stfcChanging());
+        Function call = serializer.decoder().decodeRequest(record.data(), 0, record.data().length, Captures.stfcChanging());
         assertEquals(1, call.changing().getInt("COUNTER"));
         assertEquals(10, call.imports().getInt("START_VALUE"));
         assertTrue(call.isActive("RESULT"));
         assertTrue(call.isActive("COUNTER"));
-        assertEquals("STFC_CHANGING", serializer.functionName(record.data(), 0, record.data().length));
+        assertEquals("STFC_CHANGING", serializer.decoder().functionName(record.data(), 0, record.data().length));
     }
 
     @Test
@@ -152,7 +152,7 @@ class CapturedFramesTest {
         assertEquals(List.of("0500", "0503", "0514(16)", "0420(4)", "0512", "0205(12)", "0205(14)", "0201(12)", "0203(4)",
                 "0201(14)", "0203(4)", "0130(80)", "0667(8)", "ffff"), itemSequence(record.data()));
         Function call = Captures.stfcChanging().newFunction();
-        serializer.decodeResponse(record.data(), 0, record.data().length, call, "A4H");
+        serializer.decoder().decodeResponse(record.data(), 0, record.data().length, call, "A4H");
         assertEquals(11, call.exports().getInt("RESULT"));
         assertEquals(2, call.changing().getInt("COUNTER"));
         assertArrayEquals(Captures.payload("stfc_changing_response.bin"), record.encode());
@@ -162,12 +162,12 @@ class CapturedFramesTest {
     void stfcConnectionRequestAndResponse() throws Exception {
         AppcRecord request = AppcRecord.decode(Captures.payload("stfc_connection_request.bin"));
         assertEquals("0000028800008500", Bytes.hex(request.tail(), 0, 8));
-        Function call = serializer.decodeRequest(request.data(), 0, request.data().length, Captures.stfcConnection());
+        Function call = serializer.decoder().decodeRequest(request.data(), 0, request.data().length, Captures.stfcConnection());
         assertEquals("saprfc_capture_test", call.imports().getString("REQUTEXT"));
         assertEquals(510, call.imports().field("REQUTEXT").byteLength(), "CHAR 255 is 510 bytes of UTF-16LE");
 
         AppcRecord response = AppcRecord.decode(Captures.payload("stfc_connection_response.bin"));
-        serializer.decodeResponse(response.data(), 0, response.data().length, call, "A4H");
+        serializer.decoder().decodeResponse(response.data(), 0, response.data().length, call, "A4H");
         assertEquals("saprfc_capture_test", call.exports().getString("ECHOTEXT"));
         assertTrue(call.exports().getString("RESPTEXT").startsWith("SAP R/3 Rel. 758   Sysid: A4H"),
                 call.exports().getString("RESPTEXT"));
@@ -177,7 +177,7 @@ class CapturedFramesTest {
     void abapExceptionResponse() throws Exception {
         AppcRecord record = AppcRecord.decode(Captures.payload("stfc_exception_response.bin"));
         assertEquals(List.of("0500", "0417(6)", "0401(14)", "ffff"), itemSequence(record.data()));
-        AbapException e = assertThrows(AbapException.class, () -> serializer.decodeResponse(record.data(), 0,
+        AbapException e = assertThrows(AbapException.class, () -> serializer.decoder().decodeResponse(record.data(), 0,
                 record.data().length, Captures.stfcChanging().newFunction(), "A4H"));
         assertEquals("EXAMPLE", e.key());
         assertEquals("000", e.abapMessage().number());
@@ -186,7 +186,7 @@ class CapturedFramesTest {
     @Test
     void deepTableAsXrfcXml() throws Exception {
         AppcRecord record = AppcRecord.decode(Captures.payload("stfc_deep_table_request.bin"));
-        Function call = serializer.decodeRequest(record.data(), 0, record.data().length, Captures.stfcDeepTable());
+        Function call = serializer.decoder().decodeRequest(record.data(), 0, record.data().length, Captures.stfcDeepTable());
         Table rows = call.imports().getTable("IMPORT_TAB");
         assertEquals(3, rows.getNumRows());
         for (int i = 0; i < 3; i++) {

@@ -103,8 +103,8 @@ class ClassicRoundTripTest {
                 "I_DEEP", Map.of("I", BigDecimal.ONE, "STR", text, "SUB", List.of(Map.of("K", "a&b"), Map.of("K", "<c"))),
                 "I_DEEP_TAB", List.of(Map.of("I", BigDecimal.TEN, "STR", "x</STR>y", "XSTR", "AQID")),
                 "T_ROWS", java.util.Collections.nCopies(rowCount, row)));
-        byte[] bytes = serializer.encodeRequest(call);
-        Function back = serializer.decodeRequest(bytes, 0, bytes.length, ALL);
+        byte[] bytes = serializer.encoder().encodeRequest(call);
+        Function back = serializer.decoder().decodeRequest(bytes, 0, bytes.length, ALL);
         assertEquals(FunctionJson.values(call, Direction.IMPORT, Direction.CHANGING, Direction.TABLES),
                 FunctionJson.values(back, Direction.IMPORT, Direction.CHANGING, Direction.TABLES));
     }
@@ -116,9 +116,9 @@ class ClassicRoundTripTest {
         FunctionJson.setValues(call, Map.of("E_DATE", "2026-11-24", "E_STRUCT", row, "C_INT", BigDecimal.valueOf(-5),
                 "E_DEEP_TAB", List.of(Map.of("I", BigDecimal.ONE, "STR", "s", "SUB", List.of(Map.of("K", "k")))),
                 "T_ROWS", java.util.Collections.nCopies(rowCount, row)));
-        byte[] bytes = serializer.encodeResponse(call, ResponseOptions.registeredServer("SAPLZALL", 12.5));
+        byte[] bytes = serializer.encoder().encodeResponse(call, ResponseOptions.registeredServer("SAPLZALL", 12.5));
         Function back = ALL.newFunction();
-        serializer.decodeResponse(bytes, 0, bytes.length, back, "test");
+        serializer.decoder().decodeResponse(bytes, 0, bytes.length, back, "test");
         assertEquals(FunctionJson.values(call, Direction.EXPORT, Direction.CHANGING, Direction.TABLES),
                 FunctionJson.values(back, Direction.EXPORT, Direction.CHANGING, Direction.TABLES));
     }
@@ -134,7 +134,7 @@ class ClassicRoundTripTest {
                 .utf16(ItemIds.TABLE_NAME, "T").u32(ItemIds.TABLE_ID, 1).item(ItemIds.TABLE_HEADER, header)
                 .item(ItemIds.TABLE_ROW_COMPRESSED, new byte[] {1, 2, 9}).item(ItemIds.TABLE_ROW, new byte[] {1, 2, 3, 4, 5, 6})
                 .end().toByteArray();
-        Table t = serializer.decodeRequest(chain, 0, chain.length, metadata).tables().getTable("T");
+        Table t = serializer.decoder().decodeRequest(chain, 0, chain.length, metadata).tables().getTable("T");
         t.setRow(0);
         assertEquals("010209090909", t.getString("X"));
         t.setRow(1);
@@ -158,7 +158,7 @@ class ClassicRoundTripTest {
                 .item(ItemIds.S4_TABLE_ROW, new byte[] {8, 0, 0, 0}).u32(ItemIds.S4_TABLE_TRAILER, 1)
                 .item(ItemIds.TRACE_BLOCK, new byte[] {1, 2, 3}).end().toByteArray();
         Function call = metadata.newFunction();
-        serializer.decodeResponse(chain, 0, chain.length, call, "S/4");
+        serializer.decoder().decodeResponse(chain, 0, chain.length, call, "S/4");
         Table t = call.tables().getTable("RFCTABLE");
         assertEquals(2, t.getNumRows());
         t.setRow(1);
@@ -177,7 +177,7 @@ class ClassicRoundTripTest {
         for (RfcException error : errors) {
             byte[] reply = ErrorEnvelope.encode(error);
             RfcException back = assertThrows(RfcException.class,
-                    () -> serializer.decodeResponse(reply, 0, reply.length, ALL.newFunction(), "peer"));
+                    () -> serializer.decoder().decodeResponse(reply, 0, reply.length, ALL.newFunction(), "peer"));
             assertEquals(error.kind(), back.kind(), error.getMessage());
             if (error instanceof AbapException e) {
                 // kernel 793 sends exceptions as message id + key, without text: the caller's T100 has the text
@@ -191,7 +191,7 @@ class ClassicRoundTripTest {
         }
         SystemFailureException notFound = assertThrows(SystemFailureException.class, () -> {
             byte[] reply = ErrorEnvelope.encode(errors.get(3));
-            serializer.decodeResponse(reply, 0, reply.length, ALL.newFunction(), "peer");
+            serializer.decoder().decodeResponse(reply, 0, reply.length, ALL.newFunction(), "peer");
         });
         assertEquals("CALL_FUNCTION_NOT_FOUND", notFound.runtimeError());
     }
@@ -201,7 +201,7 @@ class ClassicRoundTripTest {
         byte[] chain = new ItemWriter().empty(ItemIds.CALL_START).utf16(ItemIds.FUNCTION_NAME, "Z_ALL_TYPES")
                 .item(ItemIds.FAST_SERIALIZATION, new byte[] {0x24, 0x48}).end().toByteArray();
         RfcProtocolException e = assertThrows(RfcProtocolException.class,
-                () -> serializer.decodeRequest(chain, 0, chain.length, ALL));
+                () -> serializer.decoder().decodeRequest(chain, 0, chain.length, ALL));
         assertTrue(e.problem().contains("SM59"), e.problem());
     }
 
@@ -211,7 +211,7 @@ class ClassicRoundTripTest {
                 .empty(ItemIds.CALL_CONTEXT).item(0x0777, "BXML".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 .end().toByteArray();
         RfcProtocolException e = assertThrows(RfcProtocolException.class,
-                () -> serializer.decodeRequest(chain, 0, chain.length, ALL));
+                () -> serializer.decoder().decodeRequest(chain, 0, chain.length, ALL));
         assertTrue(e.problem().contains("item 0777") && e.problem().contains("SM59"), e.problem());
     }
 
@@ -223,7 +223,7 @@ class ClassicRoundTripTest {
         Bytes.putI32(header, 4, 2_000_000_000);
         byte[] chain = new ItemWriter().empty(ItemIds.CALL_START).utf16(ItemIds.FUNCTION_NAME, "Z_ALL_TYPES")
                 .utf16(ItemIds.TABLE_NAME, "T_ROWS").item(ItemIds.TABLE_HEADER, header).end().toByteArray();
-        RfcProtocolException e = assertThrows(RfcProtocolException.class, () -> strict.decodeRequest(chain, 0, chain.length, ALL));
+        RfcProtocolException e = assertThrows(RfcProtocolException.class, () -> strict.decoder().decodeRequest(chain, 0, chain.length, ALL));
         assertTrue(e.problem().contains("announces 2000000000 rows"), e.problem());
     }
 }

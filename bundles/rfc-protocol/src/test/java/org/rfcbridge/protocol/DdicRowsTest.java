@@ -106,7 +106,7 @@ class DdicRowsTest {
         }
         byte[] bytes = reply.end().toByteArray();
         Function gfi = FunctionInterfaceRows.RFC_GET_FUNCTION_INTERFACE.newFunction();
-        serializer.decodeResponse(bytes, 0, bytes.length, gfi, "cloud");
+        serializer.decoder().decodeResponse(bytes, 0, bytes.length, gfi, "cloud");
 
         Table params = gfi.tables().getTable("PARAMS");
         assertEquals(written.getNumRows(), params.getNumRows());
@@ -128,7 +128,7 @@ class DdicRowsTest {
         byte[] bytes = new ItemWriter().empty(ItemIds.RESPONSE_START).utf16(ItemIds.TABLE_NAME, "PARAMS")
                 .u32(ItemIds.TABLE_ID, 1).item(ItemIds.TABLE_HEADER, header).item(ItemIds.TABLE_ROW, new byte[404])
                 .end().toByteArray();
-        RfcProtocolException e = assertThrows(RfcProtocolException.class, () -> serializer.decodeResponse(bytes, 0,
+        RfcProtocolException e = assertThrows(RfcProtocolException.class, () -> serializer.decoder().decodeResponse(bytes, 0,
                 bytes.length, FunctionInterfaceRows.RFC_GET_FUNCTION_INTERFACE.newFunction(), "cloud"));
         assertEquals(true, e.getMessage().contains("has 404 bytes, the table's rows have 402"), e.getMessage());
     }
@@ -153,9 +153,9 @@ class DdicRowsTest {
     private Function answer(FunctionMetadata metadata, String table, Filler filler) throws Exception {
         Function served = metadata.newFunction();
         filler.fill(served.tables().getTable(table));
-        byte[] bytes = serializer.encodeResponse(served, ResponseOptions.registeredServer("SAPLRFC_METADATA", 1));
+        byte[] bytes = serializer.encoder().encodeResponse(served, ResponseOptions.registeredServer("SAPLRFC_METADATA", 1));
         Function received = metadata.newFunction();
-        serializer.decodeResponse(bytes, 0, bytes.length, received, "cloud");
+        serializer.decoder().decodeResponse(bytes, 0, bytes.length, received, "cloud");
         return received;
     }
 

@@ -117,10 +117,10 @@ class DecoderFuzzTest {
             walk(data);
             ClassicSerializer serializer = new ClassicSerializer(SMALL);
             for (FunctionMetadata f : FUNCTIONS) {
-                refusedCleanly(() -> serializer.decodeRequest(data, 0, data.length, f));
-                refusedCleanly(() -> serializer.decodeResponse(data, 0, data.length, f.newFunction(), "fuzz"));
+                refusedCleanly(() -> serializer.decoder().decodeRequest(data, 0, data.length, f));
+                refusedCleanly(() -> serializer.decoder().decodeResponse(data, 0, data.length, f.newFunction(), "fuzz"));
             }
-            refusedCleanly(() -> serializer.functionName(data, 0, data.length));
+            refusedCleanly(() -> serializer.decoder().functionName(data, 0, data.length));
             refusedCleanly(() -> LogonRequest.decode(data, 0, data.length, SMALL));
             refusedCleanly(() -> LogonResponse.decode(data, 0, data.length, SMALL, "fuzz"));
         });

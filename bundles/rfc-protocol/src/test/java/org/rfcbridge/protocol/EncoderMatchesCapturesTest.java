@@ -31,7 +31,7 @@ class EncoderMatchesCapturesTest {
         Function call = Captures.stfcChanging().newFunction();
         call.changing().setValue("COUNTER", 1);
         call.imports().setValue("START_VALUE", 10);
-        byte[] data = serializer.encodeRequest(call);
+        byte[] data = serializer.encoder().encodeRequest(call);
 
         AppcHeader template = new AppcHeader(AppcFunction.F_SAP_SEND).protocol(2).conversationId("70156748");
         List<AppcRecord> records = AppcDataMessages.outgoing(template, data, 0xffff, 4);
@@ -56,7 +56,7 @@ class EncoderMatchesCapturesTest {
         call.exports().setValue("RESULT", 11);
         call.changing().setValue("COUNTER", 2);
         call.setActive("START_VALUE", false);
-        byte[] data = serializer.encodeResponse(call, new ResponseOptions(guid, "SAPLMRFC", 83.0));
+        byte[] data = serializer.encoder().encodeResponse(call, new ResponseOptions(guid, "SAPLMRFC", 83.0));
         assertEquals(Bytes.hex(captured.data(), 0, captured.data().length), Bytes.hex(data, 0, data.length));
         assertArrayEquals(sap, incomingRecord("70156748", data));
     }

@@ -56,17 +56,17 @@ class LogonTest {
     void rfcPingAfterLogonCarriesThePreambleAndNoParameters() throws Exception {
         org.rfcbridge.protocol.classic.ClassicSerializer serializer =
                 new org.rfcbridge.protocol.classic.ClassicSerializer(ProtocolLimits.DEFAULT);
-        byte[] ping = serializer.encodePing(new byte[16]);
+        byte[] ping = serializer.encoder().encodePing(new byte[16]);
         ItemReader reader = new ItemReader(ping);
         StringBuilder order = new StringBuilder();
         while (reader.next()) {
             order.append(ItemIds.hex(reader.id())).append(' ');
         }
         assertEquals("0101 0103 0106 0337 0514 0502 000b 0102 0512 ffff ", order.toString());
-        assertEquals("RFC_PING", serializer.functionName(ping, 0, ping.length));
+        assertEquals("RFC_PING", serializer.decoder().functionName(ping, 0, ping.length));
         org.rfcbridge.api.metadata.FunctionMetadata rfcPing =
                 org.rfcbridge.api.metadata.FunctionMetadata.builder("RFC_PING").build();
-        assertEquals("RFC_PING", serializer.decodeRequest(ping, 0, ping.length, rfcPing).name());
+        assertEquals("RFC_PING", serializer.decoder().decodeRequest(ping, 0, ping.length, rfcPing).name());
     }
 
     @Test

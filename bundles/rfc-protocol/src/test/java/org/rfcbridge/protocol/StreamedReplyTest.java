@@ -22,6 +22,7 @@ import org.rfcbridge.api.metadata.AbapType;
 import org.rfcbridge.api.metadata.Direction;
 import org.rfcbridge.api.metadata.FunctionMetadata;
 import org.rfcbridge.protocol.classic.ClassicSerializer;
+import org.rfcbridge.protocol.classic.ResponseDecoder;
 import org.rfcbridge.protocol.classic.ResponseOptions;
 import org.rfcbridge.protocol.classic.StreamedResponse;
 import org.rfcbridge.protocol.item.ItemIds;
@@ -57,16 +58,16 @@ class StreamedReplyTest {
         FunctionJson.setValues(cloud, Map.of("E_COUNT", BigDecimal.valueOf(firstRows), "C_TEXT", "changed",
                 "E_STRUCT", Map.of("C", "HEAD", "I", BigDecimal.valueOf(seed % 1000)),
                 "T_FIRST", rows(firstRows, "F"), "T_SECOND", rows(secondRows, "S")));
-        byte[] whole = serializer.encodeResponse(cloud, OPTIONS);
+        byte[] whole = serializer.encoder().encodeResponse(cloud, OPTIONS);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<Integer> partLengths = new ArrayList<>();
         Function bridge = TWO_TABLES.newFunction();
-        StreamedResponse streamed = serializer.streamedResponse(bridge, OPTIONS, partSize, (b, offset, length) -> {
+        StreamedResponse streamed = serializer.encoder().streamedResponse(bridge, OPTIONS, partSize, (b, offset, length) -> {
             out.write(b, offset, length);
             partLengths.add(length);
         }).streamTables();
-        relay(whole, messageSize, new Random(seed), serializer.responseDecoder(bridge, "cloud"));
+        relay(whole, messageSize, new Random(seed), serializer.decoder().responseDecoder(bridge, "cloud"));
         ItemWriter rest = streamed.finish(OPTIONS);
         out.write(rest.buffer(), 0, rest.length());
 
@@ -86,17 +87,17 @@ class StreamedReplyTest {
         FunctionJson.setValues(cloud, Map.of("E_DATE", "2026-11-24", "C_INT", BigDecimal.valueOf(-5),
                 "E_DEEP_TAB", List.of(Map.of("I", BigDecimal.ONE, "STR", "s", "SUB", List.of(Map.of("K", "k")))),
                 "T_ROWS", rows(rowCount, "R")));
-        byte[] whole = serializer.encodeResponse(cloud, OPTIONS);
+        byte[] whole = serializer.encoder().encodeResponse(cloud, OPTIONS);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Function bridge = all.newFunction();
-        StreamedResponse streamed = serializer.streamedResponse(bridge, OPTIONS, 1000, out::write).streamTables();
-        relay(whole, messageSize, new Random(seed), serializer.responseDecoder(bridge, "cloud"));
+        StreamedResponse streamed = serializer.encoder().streamedResponse(bridge, OPTIONS, 1000, out::write).streamTables();
+        relay(whole, messageSize, new Random(seed), serializer.decoder().responseDecoder(bridge, "cloud"));
         ItemWriter rest = streamed.finish(OPTIONS);
         out.write(rest.buffer(), 0, rest.length());
 
         Function caller = all.newFunction();
-        serializer.decodeResponse(out.toByteArray(), 0, out.size(), caller, "bridge");
+        serializer.decoder().decodeResponse(out.toByteArray(), 0, out.size(), caller, "bridge");
         assertEquals(FunctionJson.values(cloud, Direction.EXPORT, Direction.CHANGING, Direction.TABLES),
                 FunctionJson.values(caller, Direction.EXPORT, Direction.CHANGING, Direction.TABLES));
     }
@@ -113,13 +114,13 @@ class StreamedReplyTest {
                 .utf16(ItemIds.PARAMETER_NAME, "E_COUNT").item(ItemIds.PARAMETER_VALUE, new byte[4]).end().toByteArray();
 
         Function kept = TWO_TABLES.newFunction();
-        serializer.decodeResponse(reply, 0, reply.length, kept, "cloud");
+        serializer.decoder().decodeResponse(reply, 0, reply.length, kept, "cloud");
         assertEquals(1, kept.tables().getTable("T_FIRST").getNumRows());
 
         Function streamed = TWO_TABLES.newFunction();
-        serializer.streamedResponse(streamed, OPTIONS, 1 << 20, (b, o, l) -> { }).streamTables();
+        serializer.encoder().streamedResponse(streamed, OPTIONS, 1 << 20, (b, o, l) -> { }).streamTables();
         RfcProtocolException e = assertThrows(RfcProtocolException.class,
-                () -> serializer.decodeResponse(reply, 0, reply.length, streamed, "cloud"));
+                () -> serializer.decoder().decodeResponse(reply, 0, reply.length, streamed, "cloud"));
         assertEquals("parameter E_COUNT arrives after table T_FIRST, whose rows were already passed on; the bridge "
                 + "needs the values before the tables", e.problem());
     }
@@ -128,7 +129,7 @@ class StreamedReplyTest {
     void takenItemsAreWholeItemsAndReleaseTheirMessages() throws Exception {
         Function cloud = TWO_TABLES.newFunction();
         FunctionJson.setValues(cloud, Map.of("T_FIRST", rows(2000, "F")));
-        byte[] whole = serializer.encodeResponse(cloud, OPTIONS);
+        byte[] whole = serializer.encoder().encodeResponse(cloud, OPTIONS);
         WsRfcMessages messages = new WsRfcMessages(whole.length);
         ByteArrayOutputStream taken = new ByteArrayOutputStream();
         for (int offset = 0; offset < whole.length; offset += 28_000) {
@@ -153,7 +154,7 @@ class StreamedReplyTest {
     }
 
     /** Cuts the reply into messages of about {@code size} bytes and feeds what each completes. */
-    private static void relay(byte[] whole, int size, Random random, ClassicSerializer.ResponseDecoder decoder)
+    private static void relay(byte[] whole, int size, Random random, ResponseDecoder decoder)
             throws Exception {
         WsRfcMessages messages = new WsRfcMessages(whole.length);
         for (int offset = 0; offset < whole.length; ) {

@@ -78,7 +78,7 @@ class WsRfcTest {
         // §3.1: STFC_CONNECTION with REQUTEXT 'probe', 648 bytes, items at the documented offsets
         Function call = Captures.stfcConnection().newFunction();
         call.imports().setValue("REQUTEXT", "probe");
-        byte[] invoke = new ClassicSerializer(ProtocolLimits.DEFAULT).encodeRequest(call);
+        byte[] invoke = new ClassicSerializer(ProtocolLimits.DEFAULT).encoder().encodeRequest(call);
         assertEquals(648, invoke.length);
         int[] offsets = {0, 6, 18, 54, 60, 82, 104, 126, 642};
         int[] expected = {0x0502, 0x000b, 0x0102, 0x0512, 0x0205, 0x0205, 0x0201, 0x0203, 0xffff};

@@ -79,7 +79,7 @@ final class BridgeCallHandler implements CallHandler {
         StreamedResponse reply = null;
         try {
             LogonRequest logon = LogonRequest.decode(chain, 0, chain.length, limits);
-            function = serializer.functionName(chain, 0, chain.length);
+            function = serializer.decoder().functionName(chain, 0, chain.length);
             String receiver = logon.destination().isEmpty() ? programId : logon.destination();
             CallContext call = new CallContext(logon.systemId(), logon.client(), receiver, function, logon.user(),
                     logon.language());
@@ -89,9 +89,9 @@ final class BridgeCallHandler implements CallHandler {
                 }
                 return LogonResponse.encodeRegisteredServerAccept("127.0.0.1", PROGRAM_NAME, micros(start));
             }
-            Function request = serializer.decodeRequest(chain, 0, chain.length, metadata(function));
+            Function request = serializer.decoder().decodeRequest(chain, 0, chain.length, metadata(function));
             RfcDestination destination = route(call);
-            reply = serializer.streamedResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME, 0),
+            reply = serializer.encoder().streamedResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME, 0),
                     REPLY_PART_BYTES, parts).streamTables();
             destination.execute(request);
             ItemWriter rest = reply.finish(ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));

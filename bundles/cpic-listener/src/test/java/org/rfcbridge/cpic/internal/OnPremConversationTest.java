@@ -347,7 +347,7 @@ class OnPremConversationTest {
                 none.getMessage());
         register(1);
         byte[] reply = gateway.relay(PROGRAM_ID, chain);
-        new ClassicSerializer(ProtocolLimits.DEFAULT).decodeResponse(reply, 0, reply.length, call, "the program");
+        new ClassicSerializer(ProtocolLimits.DEFAULT).decoder().decodeResponse(reply, 0, reply.length, call, "the program");
         assertEquals("relayed by the gateway", call.exports().getString("ECHOTEXT"));
         assertEquals("YI3", handler.lastLogon.get().systemId(), "the chain carries the caller's logon");
     }

@@ -28,7 +28,7 @@ final class SampleCallHandler implements CallHandler {
     public byte[] handle(byte[] chain, StreamedResponse.Parts parts) {
         try {
             lastLogon.set(LogonRequest.decode(chain, 0, chain.length, ProtocolLimits.DEFAULT));
-            String name = serializer.functionName(chain, 0, chain.length);
+            String name = serializer.decoder().functionName(chain, 0, chain.length);
             if (!delay.isZero()) {
                 Thread.sleep(delay.toMillis());
             }
@@ -43,9 +43,9 @@ final class SampleCallHandler implements CallHandler {
             if (metadata == null) {
                 throw new SystemFailureException("Function module " + name + " not found", "CALL_FUNCTION_NOT_FOUND", null);
             }
-            Function call = serializer.decodeRequest(chain, 0, chain.length, metadata);
+            Function call = serializer.decoder().decodeRequest(chain, 0, chain.length, metadata);
             SampleImplementations.execute(call, "SIM");
-            return serializer.encodeResponse(call, ResponseOptions.registeredServer("SAPLSIM", 10));
+            return serializer.encoder().encodeResponse(call, ResponseOptions.registeredServer("SAPLSIM", 10));
         } catch (RfcException e) {
             return ErrorEnvelope.encode(e);
         } catch (RfcProtocolException e) {

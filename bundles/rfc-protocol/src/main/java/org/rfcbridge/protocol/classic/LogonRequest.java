@@ -48,7 +48,7 @@ public record LogonRequest(String client, String user, String password, String l
 
     /** The item chain (without the APPC tail) with the embedded RFCPING; the password scrambled with {@code seed}. */
     public byte[] encode(int seed) {
-        byte[] ping = new ItemWriter(64).empty(ItemIds.CALL_START).latin1(ItemIds.KERNEL_RELEASE, ClassicSerializer.KERNEL_RELEASE)
+        byte[] ping = new ItemWriter(64).empty(ItemIds.CALL_START).latin1(ItemIds.KERNEL_RELEASE, ClassicEncoder.KERNEL_RELEASE)
                 .latin1(ItemIds.FUNCTION_NAME, functionName).end().toByteArray();
         return encodeWithCall(seed, ping);
     }
@@ -68,8 +68,8 @@ public record LogonRequest(String client, String user, String password, String l
         }
         w.latin1(ItemIds.LANGUAGE, language).item(ItemIds.UNICODE_INDICATOR, new byte[] {1})
                 .latin1(ItemIds.CLIENT_ADDRESS, clientAddress).latin1(ItemIds.PARTNER_SYSTEM, partnerSystem)
-                .latin1(ItemIds.CONNECTION_TYPE, "E").latin1(ItemIds.LOGON_KERNEL_RELEASE, ClassicSerializer.KERNEL_RELEASE)
-                .latin1(ItemIds.KERNEL_PATCH, ClassicSerializer.KERNEL_RELEASE).latin1(ItemIds.PARTNER_HOST, partnerHost)
+                .latin1(ItemIds.CONNECTION_TYPE, "E").latin1(ItemIds.LOGON_KERNEL_RELEASE, ClassicEncoder.KERNEL_RELEASE)
+                .latin1(ItemIds.KERNEL_PATCH, ClassicEncoder.KERNEL_RELEASE).latin1(ItemIds.PARTNER_HOST, partnerHost)
                 .latin1(ItemIds.DESTINATION, destination).latin1(ItemIds.PROGRAM_NAME, programName);
         if (systemId != null && !systemId.isEmpty()) {
             w.latin1(SENDER_SYSTEM_ID, systemId);

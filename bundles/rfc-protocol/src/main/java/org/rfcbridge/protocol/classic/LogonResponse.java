@@ -49,7 +49,7 @@ public record LogonResponse(String systemId, String codePage) {
      * {@code protocol-cpic-2026.md} §2, 161 bytes from rfcexec): no {@code 0x0420}, no {@code 0x0500}.
      */
     public static byte[] encodeRegisteredServerAccept(String address, String program, double durationMicros) {
-        return new ItemWriter(256).item(ItemIds.RFC_HEADER, ClassicSerializer.FIRST_CALL_HEADER)
+        return new ItemWriter(256).item(ItemIds.RFC_HEADER, ClassicEncoder.FIRST_CALL_HEADER)
                 .u32(ItemIds.PROTOCOL_VERSION, REGISTERED_SERVER_VERSION).item(ItemIds.CAPABILITIES, LogonRequest.CAPABILITIES)
                 .utf16(ItemIds.CLIENT_ADDRESS, address).latin1(ItemIds.CONNECTION_TYPE, "E")
                 .latin1(ItemIds.LOGON_KERNEL_RELEASE, "793").latin1(ItemIds.KERNEL_PATCH, "793 " + address)

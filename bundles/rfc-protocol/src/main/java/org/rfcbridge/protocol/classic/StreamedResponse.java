@@ -13,17 +13,16 @@ import org.rfcbridge.api.data.RowStream;
 import org.rfcbridge.api.data.Table;
 import org.rfcbridge.api.metadata.AbapType;
 import org.rfcbridge.api.metadata.ParameterMetadata;
-import org.rfcbridge.protocol.item.ItemIds;
 import org.rfcbridge.protocol.item.ItemWriter;
 
 /**
  * A classic success reply written while the call's output tables still fill: the bridge passes a
  * 500,000-row table from the cloud to the ABAP caller in parts instead of holding it twice
- * (docs/performance.md). Made by {@link ClassicSerializer#streamedResponse}; {@link #streamTables()}
+ * (docs/performance.md). Made by {@link ClassicEncoder#streamedResponse}; {@link #streamTables()}
  * arms the call's flat output tables, then every table whose producer announces its rows is written
  * as they arrive, after the scalar outputs; {@link #finish} writes the outputs not streamed and the end.
  *
- * <p>The bytes are exactly those of {@link ClassicSerializer#writeResponse} when every flat output table
+ * <p>The bytes are exactly those of {@link ClassicEncoder#writeResponse} when every flat output table
  * streams, in the order of the outputs; only where the parts are cut depends on {@code partSize}.
  */
 public final class StreamedResponse implements RowStream {
@@ -34,7 +33,7 @@ public final class StreamedResponse implements RowStream {
         void send(byte[] b, int offset, int length) throws IOException;
     }
 
-    private final ClassicSerializer serializer;
+    private final ClassicEncoder encoder;
     private final Function function;
     private final List<ParameterMetadata> outputs;
     private final ResponseOptions headOptions;
@@ -43,20 +42,22 @@ public final class StreamedResponse implements RowStream {
     private final ItemWriter w;
     private final Map<Table, ParameterMetadata> tables = new IdentityHashMap<>();
     private final Set<Table> streamed = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final ClassicSerializer.TableIds ids = new ClassicSerializer.TableIds();
+    private final ClassicEncoder.TableIds ids = new ClassicEncoder.TableIds();
     private boolean headWritten;
+    /** The table whose rows are arriving. */
+    private ClassicTableWriter writer;
     private long sent;
 
-    StreamedResponse(ClassicSerializer serializer, Function function, ResponseOptions headOptions, int partSize,
+    StreamedResponse(ClassicEncoder encoder, Function function, ResponseOptions headOptions, int partSize,
                      Parts parts) {
-        this.serializer = serializer;
+        this.encoder = encoder;
         this.function = function;
-        this.outputs = ClassicSerializer.outputs(function);
+        this.outputs = ClassicEncoder.outputs(function);
         this.headOptions = headOptions;
         this.partSize = partSize;
         this.parts = parts;
         // sized for the call as it is (small calls stay small); a streamed table fills at most a part before it is sent
-        this.w = new ItemWriter((int) Math.min(ClassicSerializer.estimate(function), partSize + 65_536L));
+        this.w = new ItemWriter((int) Math.min(ClassicEncoder.estimate(function), partSize + 65_536L));
         for (ParameterMetadata p : outputs) {
             if (p.type() == AbapType.TABLE) {
                 Table table = function.parameters(p.direction()).getTable(p.name());
@@ -86,14 +87,12 @@ public final class StreamedResponse implements RowStream {
                     + function.name() + " still to be written");
         }
         head();
-        ClassicSerializer.writeTableHeader(w, p.name(), ids.next(), table.metadata().byteLength(), rows);
+        writer = encoder.startTable(w, p.name(), ids.next(), table.metadata().byteLength(), rows);
     }
 
     @Override
     public void row(Table table, byte[] source, int offset) {
-        int length = table.metadata().byteLength();
-        int at = w.reserve(ItemIds.TABLE_ROW_COMPRESSED, length);
-        System.arraycopy(source, offset, w.buffer(), at, length);
+        writer.row(source, offset);
         if (w.length() >= partSize) {
             try {
                 parts.send(w.buffer(), 0, w.length());
@@ -116,16 +115,16 @@ public final class StreamedResponse implements RowStream {
         head();
         for (ParameterMetadata p : outputs) {
             if (p.type() == AbapType.TABLE && !streamed.contains(function.parameters(p.direction()).getTable(p.name()))) {
-                serializer.writeOutput(w, p, function, ids);
+                encoder.writeOutput(w, p, function, ids);
             }
         }
-        return serializer.writeResponseTail(w, options);
+        return encoder.writeResponseTail(w, options);
     }
 
     private void head() {
         if (!headWritten) {
             headWritten = true;
-            serializer.writeResponseHead(w, function, outputs, headOptions);
+            encoder.writeResponseHead(w, function, outputs, headOptions);
         }
     }
 }

@@ -41,7 +41,7 @@ public record CompressionHeader(long uncompressedLength, Algorithm algorithm, in
                 | (b[offset + 3] & 0xffL) << 24;
         int version = (b[offset + 4] & 0xff) >>> 4;
         Algorithm algorithm = Algorithm.ofId(b[offset + 4] & 0x0f);
-        if ((b[offset + 5] & 0xff) != MAGIC_1 || (b[offset + 6] & 0xff) != MAGIC_2) {
+        if (!hasMagic(b, offset)) {
             throw new RfcProtocolException("SAP compression header without the magic 1F 9D", 5);
         }
         if (version != VERSION || algorithm == null) {
@@ -58,6 +58,11 @@ public record CompressionHeader(long uncompressedLength, Algorithm algorithm, in
                     + maxLength + " allowed here", 0);
         }
         return new CompressionHeader(length, algorithm, option);
+    }
+
+    /** True if the 8 bytes at {@code offset} carry SAP's magic where a header has it. */
+    public static boolean hasMagic(byte[] b, int offset) {
+        return (b[offset + 5] & 0xff) == MAGIC_1 && (b[offset + 6] & 0xff) == MAGIC_2;
     }
 
     /** The header's 8 bytes. */

@@ -25,15 +25,53 @@ public final class Compressor {
 
     /** Compresses a whole array. */
     public static byte[] compress(Algorithm algorithm, byte[] b, int offset, int length) {
-        ByteArraySink out = new ByteArraySink();
-        try {
-            Compressor c = new Compressor(algorithm, length, out);
-            c.write(b, offset, length);
-            c.finish();
-        } catch (RfcProtocolException e) {
-            throw new IllegalStateException("a sink in memory refused bytes", e);
+        InMemory c = inMemory(algorithm, length);
+        c.write(b, offset, length);
+        return c.finish();
+    }
+
+    /** A compressor whose output stays in memory, so its calls cannot fail. */
+    public static InMemory inMemory(Algorithm algorithm, long length) {
+        return new InMemory(algorithm, length);
+    }
+
+    /** See {@link #inMemory}. */
+    public static final class InMemory {
+        private final ByteArraySink out = new ByteArraySink();
+        private final Compressor compressor;
+
+        private InMemory(Algorithm algorithm, long length) {
+            compressor = unchecked(() -> new Compressor(algorithm, length, out));
         }
-        return out.toByteArray();
+
+        /** Compresses the next piece. */
+        public void write(byte[] b, int offset, int length) {
+            unchecked(() -> {
+                compressor.write(b, offset, length);
+                return null;
+            });
+        }
+
+        /** Ends the stream and returns all of it, header included. */
+        public byte[] finish() {
+            unchecked(() -> {
+                compressor.finish();
+                return null;
+            });
+            return out.toByteArray();
+        }
+
+        private interface Step<T> {
+            T run() throws RfcProtocolException;
+        }
+
+        private static <T> T unchecked(Step<T> step) {
+            try {
+                return step.run();
+            } catch (RfcProtocolException e) {
+                throw new IllegalStateException("a sink in memory refused bytes", e);
+            }
+        }
     }
 
     /** Compresses the next piece. */

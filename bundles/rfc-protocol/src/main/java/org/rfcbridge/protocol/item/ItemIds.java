@@ -105,8 +105,10 @@ public final class ItemIds {
     public static final int TABLE_ROW = 0x0303;
     /** Simple-compressed table row. */
     public static final int TABLE_ROW_COMPRESSED = 0x0304;
-    /** LZ-compressed table content. */
+    /** LZ-compressed table content: one fragment of the table's one compressed stream. */
     public static final int TABLE_LZ_CHUNK = 0x0305;
+    /** Used width of a compressed table's rows, u32 (402 of PARAMS' 404-byte stride; protocol-wsrfc-2026.md §4.1). */
+    public static final int TABLE_USED_WIDTH = 0x0310;
     /** End of table content. */
     public static final int TABLE_END = 0x0306;
     /** Table id before the header. */
@@ -249,6 +251,7 @@ public final class ItemIds {
         NAMES.put(TABLE_ROW_COMPRESSED, "TABLE_ROW_COMPRESSED");
         NAMES.put(TABLE_LZ_CHUNK, "TABLE_LZ_CHUNK");
         NAMES.put(TABLE_END, "TABLE_END");
+        NAMES.put(TABLE_USED_WIDTH, "TABLE_USED_WIDTH");
         NAMES.put(TABLE_ID, "TABLE_ID");
         NAMES.put(S4_TABLE_ID, "S4_TABLE_ID");
         NAMES.put(S4_TABLE_DESCRIPTOR, "S4_TABLE_DESCRIPTOR");

@@ -225,13 +225,13 @@ public final class TraceDecoder {
         }
         int first = Bytes.u16(data, 0);
         if (first == ItemIds.CALL_START) {
-            String name = serializer.functionName(data, 0, data.length);
+            String name = serializer.decoder().functionName(data, 0, data.length);
             lastFunction = name;
             FunctionMetadata fm = metadata.get(name);
             if (fm == null) {
                 return null;
             }
-            Function function = serializer.decodeRequest(data, 0, data.length, fm);
+            Function function = serializer.decoder().decodeRequest(data, 0, data.length, fm);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("function", name);
             m.put("parameters", FunctionJson.values(function, Direction.IMPORT, Direction.CHANGING, Direction.TABLES));
@@ -247,7 +247,7 @@ public final class TraceDecoder {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("function", fm.name());
             try {
-                serializer.decodeResponse(data, 0, data.length, function, "the partner");
+                serializer.decoder().decodeResponse(data, 0, data.length, function, "the partner");
                 m.put("parameters", FunctionJson.values(function, Direction.EXPORT, Direction.CHANGING, Direction.TABLES));
             } catch (RfcException e) {
                 m.put("result", FunctionJson.error(e));

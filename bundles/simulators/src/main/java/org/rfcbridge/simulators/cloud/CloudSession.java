@@ -149,17 +149,17 @@ public final class CloudSession implements Session.Listener.AutoDemanding {
 
     private byte[] invoke(byte[] chain) throws RfcProtocolException {
         long start = System.nanoTime();
-        String name = serializer.functionName(chain, 0, chain.length);
+        String name = serializer.decoder().functionName(chain, 0, chain.length);
         try {
             FunctionMetadata lookup = RepositoryFunctions.METADATA.get(name);
-            Function call = serializer.decodeRequest(chain, 0, chain.length, lookup != null ? lookup : offered(name));
+            Function call = serializer.decoder().decodeRequest(chain, 0, chain.length, lookup != null ? lookup : offered(name));
             if (lookup != null) {
                 RepositoryFunctions.execute(call, SampleFunctions.all());
             } else {
                 SampleImplementations.execute(call, system.systemId());
             }
             events.accept("cloud: " + name + " for " + user.alias());
-            return serializer.encodeResponse(call, new ResponseOptions(null, "SAPL" + name.substring(0,
+            return serializer.encoder().encodeResponse(call, new ResponseOptions(null, "SAPL" + name.substring(0,
                     Math.min(4, name.length())), (System.nanoTime() - start) / 1000.0));
         } catch (AbapException e) {
             return ErrorEnvelope.encode(e);

@@ -129,7 +129,7 @@ public final class SimulatedAbapSystem {
      * call), as the gateway relays it to the registered program: for load that leaves this system out.
      */
     public byte[] requestChain(String destinationName, Function function) throws RfcException {
-        return logon(destination(destinationName)).encodeWithCall(RANDOM.nextInt(), serializer.encodeRequest(function));
+        return logon(destination(destinationName)).encodeWithCall(RANDOM.nextInt(), serializer.encoder().encodeRequest(function));
     }
 
     private TypeTDestination destination(String name) throws CommunicationFailureException {
@@ -224,7 +224,7 @@ public final class SimulatedAbapSystem {
             byte[] chain = requestChain(destination.name(), function);
             byte[] reply = exchange(chain, function.name());
             try {
-                serializer.decodeResponse(reply, 0, reply.length, function, describe(destination));
+                serializer.decoder().decodeResponse(reply, 0, reply.length, function, describe(destination));
             } catch (RfcProtocolException e) {
                 throw new SystemFailureException(describe(destination) + " answered " + function.name()
                         + " with a malformed reply: " + e.getMessage(), e);

@@ -582,7 +582,7 @@ public final class SimulatedGateway implements AutoCloseable {
 
     private String functionName(byte[] chain) {
         try {
-            return serializer.functionName(chain, 0, chain.length);
+            return serializer.decoder().functionName(chain, 0, chain.length);
         } catch (RfcProtocolException e) {
             return "?";
         }

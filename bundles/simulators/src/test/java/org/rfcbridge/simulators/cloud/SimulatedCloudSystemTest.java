@@ -122,8 +122,8 @@ class SimulatedCloudSystemTest {
 
         Function call = SampleFunctions.STFC_CONNECTION.newFunction();
         call.imports().setValue("REQUTEXT", "over WebSocket RFC");
-        byte[] result = send(session, inbox, serializer.encodeRequest(call));
-        serializer.decodeResponse(result, 0, result.length, call, "cloud");
+        byte[] result = send(session, inbox, serializer.encoder().encodeRequest(call));
+        serializer.decoder().decodeResponse(result, 0, result.length, call, "cloud");
         assertEquals("over WebSocket RFC", call.exports().getString("ECHOTEXT"));
         assertTrue(call.exports().getString("RESPTEXT").contains("Sysid: CLD"));
         session.close();
@@ -153,9 +153,9 @@ class SimulatedCloudSystemTest {
         Session session = loggedOn(inbox);
         cloud.refuse("STFC_CHANGING");
         Function call = SampleFunctions.STFC_CHANGING.newFunction();
-        byte[] refused = send(session, inbox, serializer.encodeRequest(call));
+        byte[] refused = send(session, inbox, serializer.encoder().encodeRequest(call));
         SystemFailureException e = assertThrows(SystemFailureException.class,
-                () -> serializer.decodeResponse(refused, 0, refused.length, call, "cloud"));
+                () -> serializer.decoder().decodeResponse(refused, 0, refused.length, call, "cloud"));
         assertTrue(e.getMessage().contains("not allowed for user BC_USER000"), e.getMessage());
         session.sendBinary(ByteBuffer.wrap(new byte[] {0x05, 0x02, 0x00, 0x00, 0x77, 0x77, 1, 2, 3}), Callback.NOOP);
         session.sendBinary(ByteBuffer.wrap(new byte[] {(byte) 0xff, (byte) 0xff, 0, 0, (byte) 0xff, (byte) 0xff}),
@@ -199,8 +199,8 @@ class SimulatedCloudSystemTest {
             throws Exception {
         Function call = metadata.newFunction();
         call.imports().setValue(parameter, value);
-        byte[] reply = send(session, inbox, serializer.encodeRequest(call));
-        serializer.decodeResponse(reply, 0, reply.length, call, "cloud");
+        byte[] reply = send(session, inbox, serializer.encoder().encodeRequest(call));
+        serializer.decoder().decodeResponse(reply, 0, reply.length, call, "cloud");
         return call;
     }
 }

@@ -5,6 +5,7 @@ import org.rfcbridge.api.data.Function;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.RfcProtocolException;
 import org.rfcbridge.protocol.classic.ClassicSerializer;
+import org.rfcbridge.protocol.classic.ResponseDecoder;
 
 /**
  * How parameters travel in a WebSocket RFC invoke. The captures of SAP's SDK talking to an AS ABAP
@@ -39,12 +40,12 @@ interface ParameterSerializer {
         return new ParameterSerializer() {
             @Override
             public byte[] encodeRequest(Function function) {
-                return serializer.encodeRequest(function);
+                return serializer.encoder().encodeRequest(function);
             }
 
             @Override
             public Reply reply(Function function, String partner) {
-                ClassicSerializer.ResponseDecoder decoder = serializer.responseDecoder(function, partner);
+                ResponseDecoder decoder = serializer.decoder().responseDecoder(function, partner);
                 return new Reply() {
                     @Override
                     public void feed(byte[] items) throws RfcProtocolException {

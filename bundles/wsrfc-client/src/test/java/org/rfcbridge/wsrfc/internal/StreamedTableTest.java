@@ -19,6 +19,7 @@ import org.rfcbridge.api.data.RowStream;
 import org.rfcbridge.api.data.Table;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.ClassicSerializer;
+import org.rfcbridge.protocol.classic.ResponseDecoder;
 import org.rfcbridge.simulators.samples.SampleFunctions;
 
 /**
@@ -95,8 +96,8 @@ class StreamedTableTest {
         Function read = readRows(ROWS, slow);
         try (WsRfcConnection connection = WsRfcConnection.open(client, fixture.settings("localhost", "BC_USER000",
                 "PasswordForBC_USER000", "100", Duration.ofSeconds(30)), ProtocolLimits.DEFAULT)) {
-            ClassicSerializer.ResponseDecoder decoder = serializer.responseDecoder(read, "cloud");
-            connection.invoke(serializer.encodeRequest(read), read.name(), items -> decoder.feed(items, 0, items.length));
+            ResponseDecoder decoder = serializer.decoder().responseDecoder(read, "cloud");
+            connection.invoke(serializer.encoder().encodeRequest(read), read.name(), items -> decoder.feed(items, 0, items.length));
             decoder.end();
             assertEquals(ROWS, slow.announced);
             assertEquals(ROWS, slow.rows);

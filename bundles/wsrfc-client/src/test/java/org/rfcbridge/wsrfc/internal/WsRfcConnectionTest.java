@@ -56,8 +56,8 @@ class WsRfcConnectionTest {
             assertEquals("CLD", connection.system().systemId());
             Function call = SampleFunctions.STFC_CONNECTION.newFunction();
             call.imports().setValue("REQUTEXT", "Hello cloud");
-            byte[] reply = connection.invoke(serializer.encodeRequest(call), call.name());
-            serializer.decodeResponse(reply, 0, reply.length, call, "cloud");
+            byte[] reply = connection.invoke(serializer.encoder().encodeRequest(call), call.name());
+            serializer.decoder().decodeResponse(reply, 0, reply.length, call, "cloud");
             assertEquals("Hello cloud", call.exports().getString("ECHOTEXT"));
         }
     }
