@@ -31,12 +31,15 @@ public final class ClassicDecoder {
      */
     public String functionName(byte[] b, int offset, int length) throws RfcProtocolException {
         ItemReader reader = new ItemReader(b, offset, length, limits.maxItems());
+        boolean inCall = false;
         while (reader.next()) {
             if (reader.id() == ItemIds.FUNCTION_NAME) {
                 return Texts.decode(b, reader.valueOffset(), reader.valueLength()).trim();
             }
-            if (reader.id() == ItemIds.FAST_SERIALIZATION) {
-                break;
+            if (reader.id() == ItemIds.CALL_START) {
+                inCall = true;
+            } else if (reader.id() == ItemIds.FAST_SERIALIZATION && inCall) {
+                break;                                      // fast-serialized parameters; a logon context may hold a 5001 block
             }
         }
         throw new RfcProtocolException("the request names no function (no item 0102)", 0);

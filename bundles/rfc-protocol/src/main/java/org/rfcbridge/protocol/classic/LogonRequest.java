@@ -14,6 +14,11 @@ import org.rfcbridge.protocol.item.ItemWriter;
  * single-byte values, ending with an embedded {@code RFCPING}. Decoding is tolerant of order and of
  * UTF-16LE values (relayed ABAP logons write the user that way) and keeps what it does not know.
  *
+ * <p>The same logon context also comes in the shape a calling ABAP system sends through the gateway to a
+ * registered server ({@link #encodeRelayed}, {@code protocol-cpic-2026.md} §1.4): no eyecatcher, anchored
+ * on {@code 0x0002}, no password, maybe an assertion ticket ({@code 0x0670}) and a {@code 0x5001} block,
+ * then the call. {@link #decode} reads both shapes.
+ *
  * <p>{@link #toString()} never shows the password.
  *
  * @param client        client, 3 digits
@@ -39,6 +44,12 @@ public record LogonRequest(String client, String user, String password, String l
      */
     public static final int SENDER_SYSTEM_ID = ItemIds.SYSTEM_ID;
 
+    /**
+     * The {@code 0x5001} block of a relayed logon context: its captured first bytes {@code 24 48 02 03 00}
+     * and code page {@code 41 03} (4103), then zeros. The rest of SAP's block is not published (unverified);
+     * a receiver ignores the block before the call.
+     */
+    static final byte[] RELAYED_CONTEXT_BLOCK = java.util.Arrays.copyOf(new byte[] {0x24, 0x48, 2, 3, 0, 0x41, 3}, 64);
     /** The {@code 0x0101} value of an initial logon request (open-rfc). */
     static final byte[] HEADER = {3, 1, 1, 1, 1, 1, 0, 0};
     /** Protocol version {@code 0x0103} a client writes (open-rfc). */
@@ -74,6 +85,37 @@ public record LogonRequest(String client, String user, String password, String l
         if (systemId != null && !systemId.isEmpty()) {
             w.latin1(SENDER_SYSTEM_ID, systemId);
         }
+        byte[] logon = w.toByteArray();
+        byte[] chain = new byte[logon.length + callChain.length];
+        System.arraycopy(logon, 0, chain, 0, logon.length);
+        System.arraycopy(callChain, 0, chain, logon.length, callChain.length);
+        return chain;
+    }
+
+    /**
+     * The caller's logon context in the shape a calling ABAP system sends on a type-T destination and the
+     * gateway relays unchanged ({@code protocol-cpic-2026.md} §1.4, described from live captures whose
+     * bytes are private): {@code 0x0002} (the caller's host) first, the assertion ticket in {@code 0x0670}
+     * when the destination sends one, the client in {@code 0x0114}, the other logon fields, a
+     * {@code 0x5001} block, then the call; no eyecatcher and no password. Which items carry user,
+     * language, destination and system ID in this shape, and the block's content after its first bytes,
+     * are not published: we write them as in the initial logon, UTF-16LE (unverified).
+     *
+     * @param assertionTicket the base64 ticket, or {@code null} when the destination sends none
+     */
+    public byte[] encodeRelayed(byte[] callChain, String assertionTicket) {
+        ItemWriter w = new ItemWriter(1024 + callChain.length).utf16(ItemIds.LOGON_CHAIN_START, partnerHost);
+        if (assertionTicket != null) {
+            w.utf16(ItemIds.LOGON_TICKET, assertionTicket);
+        }
+        w.utf16(ItemIds.CLIENT, client).utf16(ItemIds.USER, user).utf16(ItemIds.LANGUAGE, language)
+                .item(ItemIds.SESSION_ID, sessionId).utf16(ItemIds.CLIENT_ADDRESS, clientAddress)
+                .utf16(ItemIds.PARTNER_SYSTEM, partnerSystem).utf16(ItemIds.DESTINATION, destination)
+                .utf16(ItemIds.PROGRAM_NAME, programName);
+        if (systemId != null && !systemId.isEmpty()) {
+            w.utf16(SENDER_SYSTEM_ID, systemId);
+        }
+        w.item(ItemIds.FAST_SERIALIZATION, RELAYED_CONTEXT_BLOCK);
         byte[] logon = w.toByteArray();
         byte[] chain = new byte[logon.length + callChain.length];
         System.arraycopy(logon, 0, chain, 0, logon.length);

@@ -53,6 +53,8 @@ final class ParameterChainDecoder {
     private java.io.ByteArrayOutputStream xml;
     private long xmlOffset;
     private boolean inParameters;
+    /** The call's items have begun ({@code 0x0502}): what came before is the caller's logon context. */
+    private boolean inCall;
     /** Where the piece being decoded starts in the whole chain, and the items decoded before it. */
     private long base;
     private int items;
@@ -172,7 +174,13 @@ final class ParameterChainDecoder {
                 }
                 xml.write(b, at, length);
                 break;
+            case ItemIds.CALL_START:
+                inCall = true;
+                break;
             case ItemIds.FAST_SERIALIZATION:
+                if (request && !inCall) {
+                    break;                                  // the 5001 block of a relayed logon context, before the call
+                }
                 throw new RfcProtocolException("the partner sent fast-serialized parameters (item 5001), which "
                         + "this bridge does not decode; select the classic serializer for this destination in "
                         + "SM59 (Special Options > Transfer Protocol: Classic)", r.itemOffset());

@@ -14,6 +14,7 @@ import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.metadata.FunctionMetadata;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.RfcProtocolException;
+import org.rfcbridge.protocol.classic.ClassicEncoder;
 import org.rfcbridge.protocol.classic.ClassicSerializer;
 import org.rfcbridge.protocol.classic.ErrorEnvelope;
 import org.rfcbridge.protocol.classic.ResponseOptions;
@@ -154,12 +155,12 @@ public final class CloudSession implements Session.Listener.AutoDemanding {
             FunctionMetadata lookup = RepositoryFunctions.METADATA.get(name);
             Function call = serializer.decoder().decodeRequest(chain, 0, chain.length, lookup != null ? lookup : offered(name));
             if (lookup != null) {
-                RepositoryFunctions.execute(call, SampleFunctions.all());
+                RepositoryFunctions.execute(call);
             } else {
                 SampleImplementations.execute(call, system.systemId());
             }
             events.accept("cloud: " + name + " for " + user.alias());
-            return serializer.encoder().encodeResponse(call, new ResponseOptions(null, "SAPL" + name.substring(0,
+            return new ClassicEncoder(system.tableCompression()).encodeResponse(call, new ResponseOptions(null, "SAPL" + name.substring(0,
                     Math.min(4, name.length())), (System.nanoTime() - start) / 1000.0));
         } catch (AbapException e) {
             return ErrorEnvelope.encode(e);

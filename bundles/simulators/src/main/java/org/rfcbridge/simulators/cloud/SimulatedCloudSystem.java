@@ -24,6 +24,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.simulators.tls.CertificateAuthority;
 import org.rfcbridge.simulators.tls.IssuedCertificate;
 
@@ -41,11 +42,13 @@ public final class SimulatedCloudSystem implements AutoCloseable {
     /** Metadata functions SAP_COM_0636 allows, plus the samples. */
     public static final Set<String> DEFAULT_ALLOWED = Set.of("RFC_PING", "RFCPING", "RFC_GET_FUNCTION_INTERFACE",
             "DDIF_FIELDINFO_GET", "RFC_METADATA_GET", "STFC_CONNECTION", "STFC_CHANGING", "STFC_STRUCTURE",
-            "BAPI_FLIGHT_GETLIST", "Z_RFCBRIDGE_READ_ROWS", "Z_RFCBRIDGE_RAISE", "Z_RFCBRIDGE_SLEEP");
+            "BAPI_FLIGHT_GETLIST", "Z_RFCBRIDGE_READ_ROWS", "Z_RFCBRIDGE_RAISE", "Z_RFCBRIDGE_SLEEP",
+            "Z_RFCBRIDGE_WIDE");
 
     private final Server server;
     private final CertificateAuthority ca;
     private final String systemId;
+    private volatile TableCompression tableCompression = TableCompression.LZH;
     private final Map<String, CommunicationUser> users = new ConcurrentHashMap<>();
     private final Set<String> allowed = ConcurrentHashMap.newKeySet();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
@@ -172,6 +175,19 @@ public final class SimulatedCloudSystem implements AutoCloseable {
             dropped++;
         }
         return dropped;
+    }
+
+    /**
+     * How the tables of its replies are written: by default every table from 8,193 bytes compressed with LZH,
+     * as SAP's systems send them; LZC or none for tests that need the other forms.
+     */
+    public void compressTables(TableCompression compression) {
+        this.tableCompression = compression;
+    }
+
+    /** How the tables of replies are written now. */
+    TableCompression tableCompression() {
+        return tableCompression;
     }
 
     /** Damages the next reply (its item chain), as a broken network or a faulty system would. */

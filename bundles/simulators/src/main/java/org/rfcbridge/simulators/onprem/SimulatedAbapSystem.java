@@ -19,6 +19,7 @@ import org.rfcbridge.api.CommunicationFailureException;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
+import org.rfcbridge.api.metadata.FunctionMetadata;
 import org.rfcbridge.protocol.Bytes;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.RfcProtocolException;
@@ -32,6 +33,7 @@ import org.rfcbridge.protocol.appc.ClientConversationRecords;
 import org.rfcbridge.protocol.appc.InitializeParameters;
 import org.rfcbridge.protocol.classic.ClassicSerializer;
 import org.rfcbridge.protocol.classic.LogonRequest;
+import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.protocol.classic.LogonResponse;
 import org.rfcbridge.protocol.gateway.AcceptInfo;
 import org.rfcbridge.protocol.gateway.GatewayErrorBlock;
@@ -70,11 +72,20 @@ public final class SimulatedAbapSystem {
      * @param gatewayHost gateway host
      * @param gatewayPort gateway port (3300 + system number)
      * @param programId   the registered server program's Program ID
+     * @param assertionTicket the base64 assertion ticket sent with each call (SM59 "Send Assertion Ticket"),
+     *                    or {@code null}: none
      */
-    public record TypeTDestination(String name, String gatewayHost, int gatewayPort, String programId) {
+    public record TypeTDestination(String name, String gatewayHost, int gatewayPort, String programId,
+                                   String assertionTicket) {
+        /** A destination that sends no assertion ticket. */
+        public TypeTDestination(String name, String gatewayHost, int gatewayPort, String programId) {
+            this(name, gatewayHost, gatewayPort, programId, null);
+        }
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** SM59's connection test calls RFC_PING, which has no parameters. */
+    private static final FunctionMetadata RFC_PING = FunctionMetadata.builder("RFC_PING").build();
     /** Gateway connections kept open between conversations, like the work processes' connections. */
     private static final int MAX_IDLE_LINKS = 16;
     private final Identity identity;
@@ -84,12 +95,21 @@ public final class SimulatedAbapSystem {
     private final Map<String, TypeTDestination> destinations = new ConcurrentHashMap<>();
     private final Deque<GatewayLink> idleLinks = new ConcurrentLinkedDeque<>();
 
-    /** A calling system with the given identity and the time it waits for any answer. */
+    /**
+     * A calling system with the given identity and the time it waits for any answer, which compresses the
+     * tables it sends from 8,193 bytes with LZH, as SAP's systems do.
+     */
     public SimulatedAbapSystem(Identity identity, Duration timeout, ProtocolLimits limits) {
+        this(identity, timeout, limits, TableCompression.LZH);
+    }
+
+    /** A calling system that compresses the tables it sends as {@code compression} says. */
+    public SimulatedAbapSystem(Identity identity, Duration timeout, ProtocolLimits limits,
+                               TableCompression compression) {
         this.identity = identity;
         this.timeout = timeout;
         this.limits = limits;
-        this.serializer = new ClassicSerializer(limits);
+        this.serializer = new ClassicSerializer(limits, compression);
     }
 
     /** Creates or replaces a destination (SM59: Create / Save). */
@@ -105,7 +125,9 @@ public final class SimulatedAbapSystem {
     public Duration connectionTest(String destinationName) throws RfcException {
         TypeTDestination destination = destination(destinationName);
         long start = System.nanoTime();
-        byte[] reply = converse(destination, logon(destination).encode(RANDOM.nextInt()), "RFC_PING");
+        byte[] ping = serializer.encoder().encodeRequest(RFC_PING.newFunction());
+        byte[] reply = converse(destination, logon(destination).encodeRelayed(ping, destination.assertionTicket()),
+                "RFC_PING");
         try {
             LogonResponse.decode(reply, 0, reply.length, limits, describe(destination));
         } catch (RfcProtocolException e) {
@@ -125,11 +147,14 @@ public final class SimulatedAbapSystem {
     }
 
     /**
-     * The request chain this system sends for {@code function} to a destination (the logon context, then the
-     * call), as the gateway relays it to the registered program: for load that leaves this system out.
+     * The request chain this system sends for {@code function} to a destination, as the gateway relays it to
+     * the registered program: the logon context in the relayed shape ({@link LogonRequest#encodeRelayed}),
+     * then the call. Also for load that leaves this system out.
      */
     public byte[] requestChain(String destinationName, Function function) throws RfcException {
-        return logon(destination(destinationName)).encodeWithCall(RANDOM.nextInt(), serializer.encoder().encodeRequest(function));
+        TypeTDestination destination = destination(destinationName);
+        return logon(destination).encodeRelayed(serializer.encoder().encodeRequest(function),
+                destination.assertionTicket());
     }
 
     private TypeTDestination destination(String name) throws CommunicationFailureException {

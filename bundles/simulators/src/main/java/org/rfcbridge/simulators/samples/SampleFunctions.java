@@ -90,11 +90,51 @@ public final class SampleFunctions {
             .parameter(Direction.IMPORT, "MILLISECONDS", AbapType.INT4, 0, false)
             .build();
 
+    /**
+     * A structure of 20 fields: its DDIF_FIELDINFO_GET reply (20 rows of 1,350 bytes) arrives compressed
+     * from a real system, as every DFIES_TAB of a structure with 7 or more fields does.
+     */
+    public static final RecordMetadata ZRFCB_WIDE20 = wide20();
+
+    /**
+     * 44 parameters, as BAPI_USER_GET_DETAIL has: its RFC_GET_FUNCTION_INTERFACE reply (44 rows of 404
+     * bytes) arrives compressed, as in the capture (protocol-wsrfc-2026.md §4.1). Echoes each I_nn into
+     * E_nn and IN_STRUCT into OUT_STRUCT.
+     */
+    public static final FunctionMetadata Z_RFCBRIDGE_WIDE = wide44();
+
     private SampleFunctions() {
     }
 
+    private static RecordMetadata wide20() {
+        RecordMetadata.Builder b = RecordMetadata.builder("ZRFCB_WIDE20");
+        for (int i = 1; i <= 20; i++) {
+            String name = String.format("F%02d", i);
+            switch (i % 4) {
+                case 0: b.field(name, AbapType.INT4); break;
+                case 1: b.field(name, AbapType.CHAR, 10); break;
+                case 2: b.field(name, AbapType.DATE); break;
+                default: b.field(name, AbapType.NUMC, 6); break;
+            }
+        }
+        return b.build();
+    }
+
+    private static FunctionMetadata wide44() {
+        FunctionMetadata.Builder b = FunctionMetadata.builder("Z_RFCBRIDGE_WIDE");
+        for (int i = 1; i <= 21; i++) {
+            b.parameter(Direction.EXPORT, String.format("E_%02d", i), AbapType.CHAR, 10, false);
+        }
+        for (int i = 1; i <= 21; i++) {
+            b.parameter(Direction.IMPORT, String.format("I_%02d", i), AbapType.CHAR, 10, true);
+        }
+        return b.structure(Direction.EXPORT, "OUT_STRUCT", ZRFCB_WIDE20, false)
+                .structure(Direction.IMPORT, "IN_STRUCT", ZRFCB_WIDE20, true).build();
+    }
+
     private static final Map<String, FunctionMetadata> ALL = byName(RFC_PING, STFC_CONNECTION, STFC_CHANGING,
-            STFC_STRUCTURE, BAPI_FLIGHT_GETLIST, Z_RFCBRIDGE_READ_ROWS, Z_RFCBRIDGE_RAISE, Z_RFCBRIDGE_SLEEP);
+            STFC_STRUCTURE, BAPI_FLIGHT_GETLIST, Z_RFCBRIDGE_READ_ROWS, Z_RFCBRIDGE_RAISE, Z_RFCBRIDGE_SLEEP,
+            Z_RFCBRIDGE_WIDE);
 
     /** The samples by name, in SE37's order; built once because every simulated call looks here. */
     public static Map<String, FunctionMetadata> all() {

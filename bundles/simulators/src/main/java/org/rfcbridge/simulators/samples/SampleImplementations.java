@@ -113,6 +113,16 @@ public final class SampleImplementations {
         }
     }
 
+    private static void echoWide(Function function) {
+        for (int i = 1; i <= 21; i++) {
+            function.exports().setValue(String.format("E_%02d", i), function.imports().getString(String.format("I_%02d", i)));
+        }
+        Structure in = function.imports().getStructure("IN_STRUCT");
+        byte[] raw = new byte[in.metadata().byteLength()];
+        in.getRaw(raw, 0);
+        function.exports().getStructure("OUT_STRUCT").setRaw(raw, 0);
+    }
+
     /**
      * Executes a sample function.
      *
@@ -158,6 +168,9 @@ public final class SampleImplementations {
                 return;
             case "Z_RFCBRIDGE_SLEEP":
                 sleep(function.imports().getInt("MILLISECONDS"));
+                return;
+            case "Z_RFCBRIDGE_WIDE":
+                echoWide(function);
                 return;
             default:
                 throw new SystemFailureException("Function module " + function.name() + " not found",
