@@ -22,6 +22,7 @@ import org.rfcbridge.api.data.Function;
 import org.rfcbridge.benchmarks.BenchCalls;
 import org.rfcbridge.benchmarks.Load;
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.protocol.json.Json;
 import org.rfcbridge.wsrfc.internal.BenchDestinations;
 
@@ -92,7 +93,7 @@ public final class BenchBridge {
         CallRouter router = call -> timed;
         ListenerCounters counters = new ListenerCounters();
         BridgeCallHandler bridge = new BridgeCallHandler("BENCH_PROGRAM", () -> router, cloud::repository, "Bench_Cloud",
-                false, counters, ProtocolLimits.DEFAULT);
+                false, counters, ProtocolLimits.DEFAULT, TableCompression.NONE);
         CallHandler measured = (chain, parts) -> {
             long[] inDestination = DESTINATION_NANOS.get();
             inDestination[0] = 0;

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.rfcbridge.api.CallRouter;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.onprem.SimulatedGateway;
 import org.rfcbridge.simulators.samples.SampleFunctions;
@@ -39,7 +40,7 @@ public final class ListenerLoadRun {
             ListenerRuntime listener = new ListenerRuntime("load", "LOAD_PROGRAM", connections,
                     () -> new GatewayAddress("127.0.0.1", gateway.port()),
                     new BridgeCallHandler("LOAD_PROGRAM", () -> router, () -> local, "Local", false, counters,
-                            ProtocolLimits.DEFAULT), counters,
+                            ProtocolLimits.DEFAULT, TableCompression.NONE), counters,
                     new ListenerRuntime.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
                             ProtocolLimits.DEFAULT));
             listener.start();

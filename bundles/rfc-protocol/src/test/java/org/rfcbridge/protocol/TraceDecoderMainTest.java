@@ -74,6 +74,49 @@ class TraceDecoderMainTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aCompressedTableIsShownAsItsRowsWithAlgorithmAndSizes() throws Exception {
+        org.rfcbridge.api.data.Function reply = StreamedReplyTest.TWO_TABLES.newFunction();
+        org.rfcbridge.api.data.Table first = reply.tables().getTable("T_FIRST");
+        for (int i = 0; i < 3000; i++) {
+            first.appendRow();
+            first.setValue("C", "ROW" + i);
+        }
+        byte[] chain = new org.rfcbridge.protocol.classic.ClassicSerializer(ProtocolLimits.DEFAULT,
+                org.rfcbridge.protocol.classic.TableCompression.LZH).encoder().encodeResponse(reply,
+                org.rfcbridge.protocol.classic.ResponseOptions.registeredServer("RFCBRIDGE", 1.0));
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+        List<org.rfcbridge.protocol.appc.AppcRecord> records = org.rfcbridge.protocol.appc.ClientConversationRecords
+                .incomingData("40000001", chain, 1);
+        assertTrue(records.size() == 1, "the compressed reply fits one record: " + records.size());
+        for (org.rfcbridge.protocol.appc.AppcRecord record : records) {
+            byte[] payload = record.encode();
+            org.rfcbridge.protocol.ni.NiFrames.write(trace, payload, 0, payload.length);
+        }
+        Path file = temp.resolve("compressed.bin");
+        Files.write(file, trace.toByteArray());
+
+        Run run = run(file.toString());
+        assertEquals(0, run.status(), run.err());
+        Map<String, Object> json = (Map<String, Object>) Json.parse(run.out());
+        Map<String, Object> record = (Map<String, Object>) ((List<Object>) ((Map<String, Object>) ((List<Object>) json
+                .get("files")).get(0)).get("records")).get(0);
+        Map<String, Object> table = ((List<Object>) record.get("items")).stream().map(i -> (Map<String, Object>) i)
+                .filter(i -> i.containsKey("compressedTable")).findFirst().orElseThrow();
+        assertEquals("T_FIRST", table.get("compressedTable"));
+        assertEquals("LZH", table.get("algorithm"));
+        int rowLength = ClassicRoundTripTest.ROW.byteLength();
+        assertEquals(new java.math.BigDecimal(3000L * rowLength), table.get("uncompressedBytes"));
+        assertTrue(((java.math.BigDecimal) table.get("compressedBytes")).intValue() < 3000 * rowLength / 4);
+        List<Object> rows = (List<Object>) table.get("rows");
+        assertEquals(3000, rows.size());
+        Map<String, Object> last = (Map<String, Object>) rows.get(2999);
+        byte[] text = "ROW2999".getBytes(StandardCharsets.UTF_16LE);
+        String expected = "hex".equals(last.get("encoding")) ? Bytes.hex(text, 0, text.length) : "ROW2999";
+        assertTrue(String.valueOf(last.get("value")).startsWith(expected), String.valueOf(last));
+    }
+
+    @Test
     void theLogonPasswordIsNeverPrinted() {
         Captures.file("server_response.bin");
         Run run = run(Captures.folder().resolve("server_response.bin").toString());

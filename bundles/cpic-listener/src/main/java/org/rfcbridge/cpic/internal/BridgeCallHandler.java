@@ -23,6 +23,7 @@ import org.rfcbridge.protocol.classic.LogonRequest;
 import org.rfcbridge.protocol.classic.LogonResponse;
 import org.rfcbridge.protocol.classic.ResponseOptions;
 import org.rfcbridge.protocol.classic.StreamedResponse;
+import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.protocol.item.ItemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,8 @@ final class BridgeCallHandler implements CallHandler {
     private final Map<String, FunctionMetadata> metadata = new ConcurrentHashMap<>();
 
     BridgeCallHandler(String programId, Supplier<CallRouter> router, Supplier<FunctionRepository> repository,
-                      String repositoryName, boolean pingForward, ListenerCounters counters, ProtocolLimits limits) {
+                      String repositoryName, boolean pingForward, ListenerCounters counters, ProtocolLimits limits,
+                      TableCompression compression) {
         this.programId = programId;
         this.router = router;
         this.repository = repository;
@@ -64,7 +66,7 @@ final class BridgeCallHandler implements CallHandler {
         this.pingForward = pingForward;
         this.counters = counters;
         this.limits = limits;
-        this.serializer = new ClassicSerializer(limits);
+        this.serializer = new ClassicSerializer(limits, compression);
     }
 
     /** Forgets the cached interfaces (the repository changed). */

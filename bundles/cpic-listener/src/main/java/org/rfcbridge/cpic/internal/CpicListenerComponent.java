@@ -25,6 +25,7 @@ import org.rfcbridge.api.ListenerStatistics;
 import org.rfcbridge.api.Provider;
 import org.rfcbridge.api.RfcListener;
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.TableCompression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,11 +134,19 @@ public final class CpicListenerComponent implements RfcListener {
             LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
             return;
         }
+        TableCompression compression;
+        try {
+            compression = TableCompression.of(configuration.table_compression());
+        } catch (IllegalArgumentException e) {
+            problem = "field table.compression: " + e.getMessage();
+            LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
+            return;
+        }
         problem = "";
         ProtocolLimits limits = new ProtocolLimits(configuration.max_frame_size(), ProtocolLimits.DEFAULT.maxMessageBytes(),
                 ProtocolLimits.DEFAULT.maxTableRows(), ProtocolLimits.DEFAULT.maxTableBytes(), ProtocolLimits.DEFAULT.maxItems());
         handler = new BridgeCallHandler(programId, () -> router, () -> repositories.get(configuration.repository()),
-                configuration.repository(), configuration.ping_forward(), counters, limits);
+                configuration.repository(), configuration.ping_forward(), counters, limits, compression);
         runtime = new ListenerRuntime(configuration.name(), programId, Math.max(1, configuration.connections()),
                 this::gatewayAddress, handler, counters, new ListenerRuntime.Settings(
                         Duration.ofSeconds(configuration.connect_timeout()), Duration.ofSeconds(configuration.retry_max()),

@@ -50,6 +50,13 @@ import org.osgi.service.metatype.annotations.Option;
             + "gateway that takes no data before the connection is closed and registered again.")
     int write_timeout() default 60;
 
+    @AttributeDefinition(name = "Table compression", options = {@Option(label = "none", value = "none"),
+        @Option(label = "LZH from 8,193 bytes", value = "lzh"), @Option(label = "LZC from 8,193 bytes", value = "lzc")},
+            description = "How the tables of replies to the ABAP caller are written. 'none' (per row) is always valid. "
+            + "lzh or lzc compress every table from 8,193 bytes as SAP's systems do; that SAP accepts our "
+            + "compressed tables is not verified against a real system. Calls are read in every form.")
+    String table_compression() default "none";
+
     @AttributeDefinition(name = "Largest frame (bytes)", min = "1024",
             description = "Larger NI records close the connection, which registers again.")
     int max_frame_size() default 16777216;

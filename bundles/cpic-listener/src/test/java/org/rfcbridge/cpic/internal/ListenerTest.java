@@ -33,6 +33,7 @@ import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.data.Table;
 import org.rfcbridge.api.metadata.FunctionMetadata;
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.onprem.SimulatedGateway;
 import org.rfcbridge.simulators.samples.SampleFunctions;
@@ -68,7 +69,7 @@ class ListenerTest {
 
     private void startListener(int connections, boolean pingForward, ProtocolLimits limits) throws Exception {
         BridgeCallHandler handler = new BridgeCallHandler(PROGRAM_ID, () -> router, () -> cloud,
-                "Connection_to_Cloud", pingForward, counters, limits);
+                "Connection_to_Cloud", pingForward, counters, limits, TableCompression.NONE);
         listener = new ListenerRuntime("test", PROGRAM_ID, connections,
                 () -> new GatewayAddress("127.0.0.1", gateway.port()), handler, counters,
                 new ListenerRuntime.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5), limits));
@@ -207,7 +208,7 @@ class ListenerTest {
     void anAclRefusalIsVisibleInTheState() throws Exception {
         gateway.refuseRegistrations(true);
         BridgeCallHandler handler = new BridgeCallHandler(PROGRAM_ID, () -> router, () -> cloud, "X", false,
-                counters, ProtocolLimits.DEFAULT);
+                counters, ProtocolLimits.DEFAULT, TableCompression.NONE);
         listener = new ListenerRuntime("test", PROGRAM_ID, 1, () -> new GatewayAddress("127.0.0.1", gateway.port()),
                 handler, counters, new ListenerRuntime.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), ProtocolLimits.DEFAULT));

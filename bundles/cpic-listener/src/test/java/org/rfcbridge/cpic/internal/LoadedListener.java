@@ -3,6 +3,7 @@ package org.rfcbridge.cpic.internal;
 import java.time.Duration;
 
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.onprem.SimulatedGateway;
 import org.rfcbridge.simulators.samples.SampleDestination;
@@ -26,7 +27,8 @@ final class LoadedListener implements AutoCloseable {
         SampleDestination cloud = new SampleDestination("Connection_to_Cloud", "CLD");
         listener = new ListenerRuntime(name, ListenerTest.PROGRAM_ID, connections,
                 () -> new GatewayAddress("127.0.0.1", gateway.port()), new BridgeCallHandler(ListenerTest.PROGRAM_ID,
-                        () -> call -> cloud, () -> cloud, "Connection_to_Cloud", false, counters, ProtocolLimits.DEFAULT),
+                        () -> call -> cloud, () -> cloud, "Connection_to_Cloud", false, counters, ProtocolLimits.DEFAULT,
+                        TableCompression.NONE),
                 counters, new ListenerRuntime.Settings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5),
                         ProtocolLimits.DEFAULT, writeTimeout));
         onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", name.toUpperCase(), "E"),

@@ -43,6 +43,7 @@ public final class TraceDecoder {
     private final Map<String, FunctionMetadata> metadata = new LinkedHashMap<>();
     private final ClassicSerializer serializer;
     private String lastFunction;
+    private CompressedTableTrace tables;
 
     /** A decoder that knows the given function interfaces (may be empty). */
     public TraceDecoder(ProtocolLimits limits, List<FunctionMetadata> functions) {
@@ -58,6 +59,7 @@ public final class TraceDecoder {
      */
     public List<Object> decode(byte[] trace) throws RfcProtocolException {
         List<Object> records = new ArrayList<>();
+        tables = new CompressedTableTrace(limits);
         for (NiFrames.Record record : NiFrames.split(trace, limits.maxRecordBytes())) {
             try {
                 records.add(record(record));
@@ -179,6 +181,10 @@ public final class TraceDecoder {
             items.add(Map.of("eyecatcher", "RFC0"));
         }
         while (reader.next()) {
+            Map<String, Object> table = tables.item(reader.id(), data, reader.valueOffset(), reader.valueLength());
+            if (table != null) {
+                items.add(table);
+            }
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", ItemIds.hex(reader.id()));
             item.put("name", ItemIds.name(reader.id()));
@@ -194,7 +200,8 @@ public final class TraceDecoder {
         return items;
     }
 
-    private static void value(byte[] b, int offset, int length, Map<String, Object> item) {
+    /** A value shown as UTF-16LE or ASCII text where it reads as such, else as hex. */
+    static void value(byte[] b, int offset, int length, Map<String, Object> item) {
         if (Texts.looksLikeUtf16(b, offset, length)) {
             String text = new String(b, offset, length, java.nio.charset.StandardCharsets.UTF_16LE);
             if (printable(text)) {

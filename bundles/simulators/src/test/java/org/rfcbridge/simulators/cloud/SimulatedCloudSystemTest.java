@@ -1,6 +1,7 @@
 package org.rfcbridge.simulators.cloud;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -39,8 +39,11 @@ import org.rfcbridge.api.metadata.ParameterMetadata;
 import org.rfcbridge.api.metadata.RecordMetadata;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.ClassicSerializer;
+import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.protocol.ddic.FieldInfoRows;
 import org.rfcbridge.protocol.ddic.FunctionInterfaceRows;
+import org.rfcbridge.protocol.item.ItemIds;
+import org.rfcbridge.protocol.item.ItemReader;
 import org.rfcbridge.protocol.wsrfc.WsRfcLogon;
 import org.rfcbridge.protocol.wsrfc.WsRfcLogonReply;
 import org.rfcbridge.simulators.samples.SampleFunctions;
@@ -192,6 +195,55 @@ class SimulatedCloudSystemTest {
         assertEquals("FU_NOT_FOUND", missing.key());
         assertEquals("NOT_FOUND", assertThrows(AbapException.class, () -> lookUp(session, inbox,
                 FieldInfoRows.DDIF_FIELDINFO_GET, "TABNAME", "ZNONE")).key());
+        session.close();
+    }
+
+    /** Like SAP's systems: tables from 8,193 bytes arrive LZH-compressed, smaller ones per row; a switch turns it off. */
+    @Test
+    void tablesFrom8193BytesAreCompressedAsSapsAre() throws Exception {
+        Inbox inbox = new Inbox();
+        Session session = loggedOn(inbox);
+        assertEquals(List.of(), lzChunks(session, inbox, 16), "16 rows of 512 bytes: 8,192 bytes, per row");
+        List<byte[]> chunks = lzChunks(session, inbox, 17);
+        assertFalse(chunks.isEmpty(), "17 rows of 512 bytes: 8,704 bytes, compressed");
+        assertEquals(0x12, chunks.get(0)[8 + 4], "SAP's header after the 8-byte wrapper names LZH");
+        cloud.compressTables(TableCompression.LZC);
+        assertEquals(0x11, lzChunks(session, inbox, 17).get(0)[8 + 4], "LZC");
+        cloud.compressTables(TableCompression.NONE);
+        assertEquals(List.of(), lzChunks(session, inbox, 40), "40 rows of 512 bytes (one message), per row");
+        session.close();
+    }
+
+    /** Reads {@code rows} rows of 512 bytes and returns the reply's 0305 values; the rows arrive intact either way. */
+    private List<byte[]> lzChunks(Session session, Inbox inbox, int rows) throws Exception {
+        Function read = SampleFunctions.Z_RFCBRIDGE_READ_ROWS.newFunction();
+        read.imports().setValue("ROW_COUNT", rows);
+        read.imports().setValue("ROW_WIDTH", 512);
+        byte[] reply = send(session, inbox, serializer.encoder().encodeRequest(read));
+        serializer.decoder().decodeResponse(reply, 0, reply.length, read, "cloud");
+        assertEquals(rows, read.tables().getTable("DATA").getNumRows());
+        List<byte[]> chunks = new java.util.ArrayList<>();
+        ItemReader reader = new ItemReader(reply);
+        while (reader.next()) {
+            if (reader.id() == ItemIds.TABLE_LZ_CHUNK) {
+                chunks.add(reader.value());
+            }
+        }
+        return chunks;
+    }
+
+    /** The metadata functions describe themselves, as on a system with SAP_COM_0636. */
+    @Test
+    void theLookUpFunctionsAreDescribedToo() throws Exception {
+        Inbox inbox = new Inbox();
+        Session session = loggedOn(inbox);
+        for (String name : List.of("RFC_GET_FUNCTION_INTERFACE", "DDIF_FIELDINFO_GET", "RFC_METADATA_GET")) {
+            Function gfi = lookUp(session, inbox, FunctionInterfaceRows.RFC_GET_FUNCTION_INTERFACE, "FUNCNAME", name);
+            assertTrue(gfi.tables().getTable("PARAMS").getNumRows() >= 2, name);
+        }
+        Function metadata = lookUp(session, inbox, RepositoryFunctions.RFC_METADATA_GET, "FUNCTIONNAME",
+                "Z_RFCBRIDGE_WIDE");
+        assertEquals(44, metadata.tables().getTable("PARAMS").getNumRows());
         session.close();
     }
 

@@ -6,6 +6,7 @@ import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.RfcProtocolException;
 import org.rfcbridge.protocol.classic.ClassicSerializer;
 import org.rfcbridge.protocol.classic.ResponseDecoder;
+import org.rfcbridge.protocol.classic.TableCompression;
 
 /**
  * How parameters travel in a WebSocket RFC invoke. The captures of SAP's SDK talking to an AS ABAP
@@ -34,9 +35,9 @@ interface ParameterSerializer {
         void end() throws RfcException, RfcProtocolException;
     }
 
-    /** The classic serialization, as captured. */
-    static ParameterSerializer classic(ProtocolLimits limits) {
-        ClassicSerializer serializer = new ClassicSerializer(limits);
+    /** The classic serialization, as captured; request tables written as {@code compression} says. */
+    static ParameterSerializer classic(ProtocolLimits limits, TableCompression compression) {
+        ClassicSerializer serializer = new ClassicSerializer(limits, compression);
         return new ParameterSerializer() {
             @Override
             public byte[] encodeRequest(Function function) {

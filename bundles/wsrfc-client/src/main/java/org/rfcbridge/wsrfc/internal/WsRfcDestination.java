@@ -67,7 +67,7 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
         this.limits = limits;
         this.pool = new SessionPool(settings.name(), poolSettings.size(), poolSettings.pingPeriod(),
                 poolSettings.pongTimeout());
-        this.serializer = ParameterSerializer.classic(limits);
+        this.serializer = ParameterSerializer.classic(limits, settings.tableCompression());
         this.repository = new DdicRepository(settings.name(), this::execute);
     }
 

@@ -30,6 +30,7 @@ import org.rfcbridge.api.TrustService;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.metadata.FunctionMetadata;
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.TableCompression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +119,15 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
                 config.upgrade_subprotocol(), WsRfcSettings.parseHeaders(config.upgrade_headers()), user,
                 certificate ? "" : config.password(), config.client(), config.language(),
                 Duration.ofSeconds(Math.max(1, config.connect_timeout())),
-                Duration.ofSeconds(Math.max(1, config.call_timeout())));
+                Duration.ofSeconds(Math.max(1, config.call_timeout())), tableCompression(config.table_compression()));
+    }
+
+    private static TableCompression tableCompression(String setting) {
+        try {
+            return TableCompression.of(setting);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field table.compression: " + e.getMessage());
+        }
     }
 
     /** TLS trusting what the trust store trusts now and after every reload, with the client certificate if used. */

@@ -55,6 +55,13 @@ import org.osgi.service.metatype.annotations.Option;
             + "serialization today.")
     String network() default "WAN";
 
+    @AttributeDefinition(name = "Table compression", options = {@Option(label = "none", value = "none"),
+        @Option(label = "LZH from 8,193 bytes", value = "lzh"), @Option(label = "LZC from 8,193 bytes", value = "lzc")},
+            description = "How the tables of requests to the cloud are written. 'none' (per row) is always valid. "
+            + "lzh or lzc compress every table from 8,193 bytes as SAP's systems do; that SAP accepts our "
+            + "compressed tables is not verified against a real system. Replies are read in every form.")
+    String table_compression() default "none";
+
     @AttributeDefinition(name = "Trust store", description = "Which trust store verifies the server: 'default' is "
             + "etc/trust (org.rfcbridge.truststore).")
     String trust() default "default";

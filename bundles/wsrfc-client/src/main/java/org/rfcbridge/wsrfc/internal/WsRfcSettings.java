@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.rfcbridge.protocol.classic.TableCompression;
+
 /**
  * A WebSocket RFC destination's settings, checked: the host is the API host name only (SAP's tutorial
  * warns against entering the {@code https://} URL), the language is SAP's one-character key.
@@ -21,10 +23,11 @@ import java.util.Map;
  * @param language       SAP language key, one character
  * @param connectTimeout connect and upgrade timeout
  * @param callTimeout    how long a call may take
+ * @param tableCompression how the tables of requests are written (replies are read in every form)
  */
 record WsRfcSettings(String name, String host, int port, String path, String subprotocol,
                      Map<String, String> headerOverrides, String user, String password, String client, String language,
-                     Duration connectTimeout, Duration callTimeout) {
+                     Duration connectTimeout, Duration callTimeout, TableCompression tableCompression) {
     /** ISO 639-1 codes to SAP's one-character language keys (the common ones; one character passes as is). */
     private static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("EN", "E"), Map.entry("DE", "D"),
             Map.entry("FR", "F"), Map.entry("ES", "S"), Map.entry("IT", "I"), Map.entry("PT", "P"), Map.entry("NL", "N"),
@@ -79,6 +82,15 @@ record WsRfcSettings(String name, String host, int port, String path, String sub
         language = key;
         path = path == null || path.isBlank() ? "/sap/bc/rfc" : path;
         headerOverrides = Map.copyOf(headerOverrides == null ? Map.of() : headerOverrides);
+        tableCompression = tableCompression == null ? TableCompression.NONE : tableCompression;
+    }
+
+    /** Settings whose requests carry their tables uncompressed (the default). */
+    WsRfcSettings(String name, String host, int port, String path, String subprotocol,
+                  Map<String, String> headerOverrides, String user, String password, String client, String language,
+                  Duration connectTimeout, Duration callTimeout) {
+        this(name, host, port, path, subprotocol, headerOverrides, user, password, client, language, connectTimeout,
+                callTimeout, TableCompression.NONE);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.rfcbridge.api.data.Table;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.ClassicSerializer;
 import org.rfcbridge.protocol.classic.ResponseDecoder;
+import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.simulators.samples.SampleFunctions;
 
 /**
@@ -90,6 +91,8 @@ class StreamedTableTest {
     @Test
     void aSlowReceiverHoldsTheCloudBackWithinTheReceiveWindow() throws Exception {
         fixture = new CloudFixture();
+        // uncompressed, so the wire carries the table's 10 MB and the window fills
+        fixture.cloud.compressTables(TableCompression.NONE);
         client = JettyClients.start(CloudFixture.trusting(fixture.cloud.caPem()), ProtocolLimits.DEFAULT.maxMessageBytes());
         ClassicSerializer serializer = new ClassicSerializer(ProtocolLimits.DEFAULT);
         CheckingRows slow = new CheckingRows(20);                      // 1,000 pauses: a second or more for 10 MB
