@@ -167,4 +167,19 @@ class DdicRowsTest {
         }
         return text.toString();
     }
+
+    /** DFIES itself, known only by the columns read: described with gaps, it reads back as 1,350 bytes. */
+    @Test
+    void aStructureKnownInPartIsDescribedAsTheWholeItStandsFor() {
+        Table rows = FieldInfoRows.DDIF_FIELDINFO_GET.newFunction().tables().getTable("DFIES_TAB");
+        FieldInfoRows.write(FieldInfoRows.ROW, rows);
+        RecordMetadata read = FieldInfoRows.read("DFIES", rows);
+        assertEquals(1350, read.byteLength());
+        for (FieldMetadata f : FieldInfoRows.ROW.fields()) {
+            assertEquals(f.offset(), read.find(f.name()).offset(), f.name());
+        }
+        Table plain = FieldInfoRows.DDIF_FIELDINFO_GET.newFunction().tables().getTable("DFIES_TAB");
+        FieldInfoRows.write(RFCTEST, plain);
+        assertEquals(RFCTEST.fieldCount(), plain.getNumRows(), "a structure without gaps gets no GAP fields");
+    }
 }

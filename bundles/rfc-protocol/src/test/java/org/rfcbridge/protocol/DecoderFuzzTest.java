@@ -99,6 +99,62 @@ class DecoderFuzzTest {
         }
     }
 
+    /** Replies with a compressed table (LZH and LZC), and SAP's own compressed streams. */
+    private static final List<byte[]> COMPRESSED_REPLIES = new ArrayList<>();
+    private static final List<byte[]> SAP_STREAMS = new ArrayList<>();
+
+    @BeforeContainer
+    static void compressedCorpus() {
+        org.rfcbridge.api.data.Function reply = StreamedReplyTest.TWO_TABLES.newFunction();
+        org.rfcbridge.api.data.Table rows = reply.tables().getTable("T_FIRST");
+        for (int i = 0; i < 300; i++) {
+            rows.appendRow();
+            rows.setValue("C", "R" + i);
+            rows.setValue("I", i);
+        }
+        for (org.rfcbridge.protocol.classic.TableCompression c : List.of(
+                org.rfcbridge.protocol.classic.TableCompression.LZH, org.rfcbridge.protocol.classic.TableCompression.LZC)) {
+            COMPRESSED_REPLIES.add(new ClassicSerializer(ProtocolLimits.DEFAULT, c).encoder().encodeResponse(reply,
+                    org.rfcbridge.protocol.classic.ResponseOptions.registeredServer("FUZZ", 1.0)));
+        }
+        java.nio.file.Path folder = Captures.folder().resolveSibling("sap-compression");
+        if (java.nio.file.Files.isDirectory(folder)) {
+            try (var files = java.nio.file.Files.list(folder)) {
+                for (java.nio.file.Path file : files.filter(p -> p.toString().matches(".*s0[1-5].*\\.lz[ch]"))
+                        .sorted().toList()) {
+                    SAP_STREAMS.add(java.nio.file.Files.readAllBytes(file));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<byte[]> mutatedCompressedTables() {
+        List<byte[]> seeds = new ArrayList<>(COMPRESSED_REPLIES);
+        seeds.addAll(SAP_STREAMS);
+        return Arbitraries.of(seeds).flatMap(seed -> Arbitraries.integers().between(0, 4).flatMap(kind ->
+                Arbitraries.integers().between(0, seed.length - 1).flatMap(at ->
+                        Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(8).map(bytes ->
+                                mutate(seed, kind, at, bytes)))));
+    }
+
+    /**
+     * Mutated compressed tables and SAP streams: the classic decoder and the decompressor decode or refuse
+     * with the protocol's own exception, in bounded time, never allocating more than the small limits.
+     */
+    @Property
+    void compressedTablesDecodeOrRefuseCleanly(@ForAll("mutatedCompressedTables") byte[] input) {
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            ClassicSerializer serializer = new ClassicSerializer(SMALL);
+            refusedCleanly(() -> serializer.decoder().decodeResponse(input, 0, input.length,
+                    StreamedReplyTest.TWO_TABLES.newFunction(), "fuzz"));
+            refusedCleanly(() -> org.rfcbridge.protocol.compression.Decompressor.decompress(input, 0, input.length,
+                    SMALL.maxTableBytes()));
+        });
+    }
+
     @Property
     void everyDecoderDecodesOrRefusesCleanly(@ForAll("mutatedCaptures") byte[] input) {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> decodeEverything(input));

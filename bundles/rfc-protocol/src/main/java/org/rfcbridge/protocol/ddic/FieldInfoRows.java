@@ -37,10 +37,22 @@ public final class FieldInfoRows {
     private FieldInfoRows() {
     }
 
-    /** Writes the rows of a flat structure (as the simulated cloud system answers), in non-Unicode units. */
+    /**
+     * Writes the rows of a flat structure (as the simulated cloud system answers), in non-Unicode units. A
+     * structure known only in part (like {@link #ROW}: the columns read, at their offsets) is described as
+     * the whole it stands for: a RAW field {@code GAPn} covers each gap that alignment does not explain, so
+     * a reader that lays the fields out again gets the structure's real length and offsets.
+     */
     public static void write(RecordMetadata structure, Table rows) {
         int position = 1;
+        int end = 0;
+        int gaps = 0;
         for (FieldMetadata f : structure.fields()) {
+            int packed = align(end, f.type().alignment());
+            if (f.offset() > packed) {
+                gap(rows, "GAP" + ++gaps, position++, f.offset() - end);
+            }
+            end = f.offset() + f.byteLength();
             rows.appendRow();
             rows.setValue("FIELDNAME", f.name());
             rows.setValue("POSITION", position++);
@@ -53,6 +65,22 @@ public final class FieldInfoRows {
             rows.setValue("DECIMALS", f.decimals());
             rows.setValue("INTTYPE", String.valueOf(f.type().exid()));
         }
+        if (structure.byteLength() > align(end, structure.alignment())) {
+            gap(rows, "GAP" + ++gaps, position, structure.byteLength() - end);
+        }
+    }
+
+    private static void gap(Table rows, String name, int position, int bytes) {
+        rows.appendRow();
+        rows.setValue("FIELDNAME", name);
+        rows.setValue("POSITION", position);
+        rows.setValue("LENG", bytes);
+        rows.setValue("INTLEN", bytes);
+        rows.setValue("INTTYPE", String.valueOf(AbapType.RAW.exid()));
+    }
+
+    private static int align(int offset, int alignment) {
+        return (offset + alignment - 1) / alignment * alignment;
     }
 
     /** Reads the rows into a record type named {@code name}, laid out in POSITION order. */

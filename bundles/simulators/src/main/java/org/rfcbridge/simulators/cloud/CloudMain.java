@@ -12,16 +12,19 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.TableCompression;
 
 /**
  * {@code ./rfcbridge cloud --port N [--users FILE] [--ca FILE] [--sid CLD]}: the simulated cloud
  * system in the foreground, one line per logon, call and refusal. Exit status 2 for wrong arguments.
  */
 public final class CloudMain {
-    private static final String USAGE = "usage: cloud --port N [--users FILE] [--ca FILE] [--sid CLD]\n"
+    private static final String USAGE = "usage: cloud --port N [--users FILE] [--ca FILE] [--sid CLD] "
+            + "[--compression lzh|lzc|none]\n"
             + "  --users FILE  communication users, one per line: ALIAS USER CLIENT PASSWORD (# starts a comment);\n"
             + "                default: the tutorial's BC_USER000 / PasswordForBC_USER000 in client 100\n"
-            + "  --ca FILE     where to write the CA certificate (PEM) to trust; default .rfcbridge/cloud-ca.pem";
+            + "  --ca FILE     where to write the CA certificate (PEM) to trust; default .rfcbridge/cloud-ca.pem\n"
+            + "  --compression how reply tables from 8,193 bytes are written; default lzh, as SAP's systems do";
 
     private CloudMain() {
     }
@@ -39,6 +42,7 @@ public final class CloudMain {
         Path users = null;
         Path ca = Path.of(".rfcbridge", "cloud-ca.pem");
         String sid = "CLD";
+        TableCompression compression = TableCompression.LZH;
         try {
             for (int i = 0; i < args.length; i += 2) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
@@ -50,6 +54,7 @@ public final class CloudMain {
                     case "--users" -> users = Path.of(value);
                     case "--ca" -> ca = Path.of(value);
                     case "--sid" -> sid = value;
+                    case "--compression" -> compression = TableCompression.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -71,6 +76,7 @@ public final class CloudMain {
         SimulatedCloudSystem system = SimulatedCloudSystem.start(port, List.of("localhost", "127.0.0.1"), sid,
                 ProtocolLimits.DEFAULT, event -> out.println(LocalTime.now().format(time) + " " + event));
         extra.forEach(system::addUser);
+        system.compressTables(compression);
         Path absolute = ca.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Files.writeString(absolute, system.caPem(), StandardCharsets.US_ASCII);
