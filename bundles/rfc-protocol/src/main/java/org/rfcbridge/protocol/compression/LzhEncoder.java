@@ -39,8 +39,9 @@ final class LzhEncoder extends StreamEncoder {
 
     /** Two halves of {@value #WSIZE}, and room for a comparison running past the end. */
     private final byte[] window = new byte[2 * WSIZE + MAX_MATCH];
-    private final int[] head = new int[HASH_SIZE];
-    private final int[] prev = new int[WSIZE];
+    /** Newest window position of each hash, and each position's predecessor with its hash (positions < 32768). */
+    private final char[] head = new char[HASH_SIZE];
+    private final char[] prev = new char[WSIZE];
     private final HuffmanTree ltree = new HuffmanTree(DeflateCodes.L_CODES, DeflateCodes.MAX_BITS,
             DeflateCodes.EXTRA_LBITS, DeflateCodes.LITERALS + 1, DeflateCodes.STATIC_LTREE_LENGTHS);
     private final HuffmanTree dtree = new HuffmanTree(DeflateCodes.D_CODES, DeflateCodes.MAX_BITS,
@@ -124,70 +125,78 @@ final class LzhEncoder extends StreamEncoder {
         matchStart -= WSIZE;
         strstart -= WSIZE;
         for (int i = 0; i < HASH_SIZE; i++) {
-            head[i] = head[i] >= WSIZE ? head[i] - WSIZE : NIL;
+            head[i] = (char) (head[i] >= WSIZE ? head[i] - WSIZE : NIL);
         }
         for (int i = 0; i < WSIZE; i++) {
-            prev[i] = prev[i] >= WSIZE ? prev[i] - WSIZE : NIL;
+            prev[i] = (char) (prev[i] >= WSIZE ? prev[i] - WSIZE : NIL);
         }
     }
 
-    private int insertString(int s) {
-        insH = ((insH << H_SHIFT) ^ byteAt(s + MIN_MATCH - 1)) & HASH_MASK;
-        int matchHead = head[insH];
-        prev[s & WMASK] = matchHead;
-        head[insH] = s;
-        return matchHead;
-    }
-
-    private int byteAt(int i) {
-        return window[i] & 0xff;
-    }
-
-    /** Lazy matching over the window while it holds enough look-ahead, or to the end when {@code last}. */
+    /**
+     * Lazy matching over the window while it holds enough look-ahead, or to the end when {@code last}. The
+     * hot state lives in locals and the hash insertion is written out, so the per-byte path stays in
+     * registers; fields are written back before anything that reads them (the match search, a block).
+     */
     private void deflate(boolean last) throws RfcProtocolException {
+        final byte[] w = window;
+        final char[] hd = head;
+        final char[] pv = prev;
         if (!started) {
             started = true;
-            insH = ((byteAt(0) << H_SHIFT) ^ byteAt(1)) & HASH_MASK;
+            insH = (((w[0] & 0xff) << H_SHIFT) ^ (w[1] & 0xff)) & HASH_MASK;
         }
-        while (last ? lookahead > 0 : lookahead >= MIN_LOOKAHEAD) {
-            int hashHead = insertString(strstart);
+        int h = insH;
+        int s = strstart;
+        int ahead = lookahead;
+        final int stop = last ? 1 : MIN_LOOKAHEAD;
+        while (ahead >= stop) {
+            h = ((h << H_SHIFT) ^ (w[s + MIN_MATCH - 1] & 0xff)) & HASH_MASK;
+            int hashHead = hd[h];
+            pv[s & WMASK] = (char) hashHead;
+            hd[h] = (char) s;
             prevLength = matchLength;
             prevMatch = matchStart;
             matchLength = MIN_MATCH - 1;
-            if (hashHead != NIL && prevLength < MAX_LAZY && strstart - hashHead <= MAX_DIST) {
+            if (hashHead != NIL && prevLength < MAX_LAZY && s - hashHead <= MAX_DIST) {
+                strstart = s;
                 matchLength = longestMatch(hashHead);
-                if (matchLength > lookahead) {
-                    matchLength = lookahead;
+                if (matchLength > ahead) {
+                    matchLength = ahead;
                 }
-                if (matchLength == MIN_MATCH && strstart - matchStart > TOO_FAR) {
+                if (matchLength == MIN_MATCH && s - matchStart > TOO_FAR) {
                     matchLength--;
                 }
             }
             if (prevLength >= MIN_MATCH && matchLength <= prevLength) {
-                boolean full = tally(strstart - 1 - prevMatch, prevLength - MIN_MATCH);
-                lookahead -= prevLength - 1;
+                boolean full = tally(s - 1 - prevMatch, prevLength - MIN_MATCH);
+                ahead -= prevLength - 1;
                 for (int n = prevLength - 2; n > 0; n--) {
-                    strstart++;
-                    insertString(strstart);
+                    s++;
+                    h = ((h << H_SHIFT) ^ (w[s + MIN_MATCH - 1] & 0xff)) & HASH_MASK;
+                    pv[s & WMASK] = hd[h];
+                    hd[h] = (char) s;
                 }
                 matchAvailable = false;
                 matchLength = MIN_MATCH - 1;
-                strstart++;
+                s++;
                 if (full) {
                     flushBlock(false);
                 }
             } else if (matchAvailable) {
-                if (tally(0, window[strstart - 1] & 0xff)) {
+                if (tally(0, w[s - 1] & 0xff)) {
                     flushBlock(false);
                 }
-                strstart++;
-                lookahead--;
+                s++;
+                ahead--;
             } else {
                 matchAvailable = true;
-                strstart++;
-                lookahead--;
+                s++;
+                ahead--;
             }
         }
+        insH = h;
+        strstart = s;
+        lookahead = ahead;
     }
 
     /**
@@ -197,20 +206,24 @@ final class LzhEncoder extends StreamEncoder {
      * left: which candidate wins at the very end depends on it (s21 of the vectors).
      */
     private int longestMatch(int curMatch) {
-        int chain = MAX_CHAIN;
+        final byte[] w = window;
+        final int scan = strstart;
+        int chain = prevLength >= GOOD_LENGTH ? MAX_CHAIN >> 2 : MAX_CHAIN;
         int bestLength = prevLength;
-        int limit = strstart > MAX_DIST ? strstart - MAX_DIST : NIL;
-        if (prevLength >= GOOD_LENGTH) {
-            chain >>= 2;
-        }
+        int limit = scan > MAX_DIST ? scan - MAX_DIST : NIL;
+        // a candidate can only be longer if it also matches at the best length and the byte before it
+        byte scanEnd1 = w[scan + bestLength - 1];
+        byte scanEnd = w[scan + bestLength];
+        byte first = w[scan];
+        byte second = w[scan + 1];
         do {
             int match = curMatch;
-            if (window[match + bestLength] != window[strstart + bestLength] || window[match] != window[strstart]
-                    || window[match + 1] != window[strstart + 1]) {
+            if (w[match + bestLength] != scanEnd || w[match + bestLength - 1] != scanEnd1 || w[match] != first
+                    || w[match + 1] != second) {
                 continue;
             }
             int length = 2;
-            while (length < MAX_MATCH && window[match + length] == window[strstart + length]) {
+            while (length < MAX_MATCH && w[match + length] == w[scan + length]) {
                 length++;
             }
             if (length > bestLength) {
@@ -219,6 +232,8 @@ final class LzhEncoder extends StreamEncoder {
                 if (length >= NICE_LENGTH) {
                     break;
                 }
+                scanEnd1 = w[scan + bestLength - 1];
+                scanEnd = w[scan + bestLength];
             }
         } while ((curMatch = prev[curMatch & WMASK]) > limit && --chain != 0);
         return bestLength;

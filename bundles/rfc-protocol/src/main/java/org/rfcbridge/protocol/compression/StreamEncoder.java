@@ -4,7 +4,7 @@ import org.rfcbridge.protocol.RfcProtocolException;
 
 /** One algorithm's encoder; output is gathered in a buffer and handed to the sink in chunks. */
 abstract class StreamEncoder {
-    private static final int CHUNK = 64 * 1024;
+    private static final int CHUNK = 16 * 1024;
     private final ByteSink sink;
     private final byte[] out = new byte[CHUNK];
     private int fill;
