@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.concurrent.Callable;
 
 import javax.inject.Inject;
 
@@ -69,15 +68,6 @@ public class TutorialEndToEndIT extends RfcBridgeTestSupport {
         eventually(WAIT, "SM59's connection test of MYDESTINATION_000 succeeds", () -> succeeds(() ->
                 onPrem.connectionTest("MYDESTINATION_000")));
         eventually(WAIT, "a call reaches the cloud (its CA is trusted)", () -> succeeds(() -> connection("warm-up")));
-    }
-
-    private static boolean succeeds(Callable<?> action) {
-        try {
-            action.call();
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private Function connection(String text) throws RfcException {
@@ -146,15 +136,7 @@ public class TutorialEndToEndIT extends RfcBridgeTestSupport {
         read.imports().setValue("ROW_COUNT", 50_000);
         read.imports().setValue("ROW_WIDTH", 512);
         onPrem.call("MYDESTINATION_000", read);
-        Table data = read.tables().getTable("DATA");
-        assertEquals(50_000, data.getNumRows());
-        byte[] row = new byte[512];
-        for (int i = 0; i < 50_000; i += 499) {
-            data.copyRowTo(i, row, 0);
-            for (int j = 0; j < 512; j++) {
-                assertEquals("row " + i + " byte " + j, (byte) (i + j), row[j]);
-            }
-        }
+        assertGeneratedRows(read.tables().getTable("DATA"), 50_000, 499);
     }
 
     @Test

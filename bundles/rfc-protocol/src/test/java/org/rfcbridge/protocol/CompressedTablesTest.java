@@ -149,17 +149,7 @@ class CompressedTablesTest {
         Function bridge = TWO_TABLES.newFunction();
         StreamedResponse streamed = compressing.encoder().streamedResponse(bridge, OPTIONS, partSize, out::write)
                 .streamTables();
-        WsRfcMessages messages = new WsRfcMessages(whole.length);
-        ResponseDecoder decoder = plain.decoder().responseDecoder(bridge, "cloud");
-        Random random = new Random(seed);
-        for (int offset = 0; offset < whole.length; ) {
-            int length = Math.min(1 + random.nextInt(messageSize), whole.length - offset);
-            messages.add(java.util.Arrays.copyOfRange(whole, offset, offset + length), 0, length);
-            byte[] items = messages.takeItems();
-            decoder.feed(items, 0, items.length);
-            offset += length;
-        }
-        decoder.end();
+        StreamedReplyTest.relay(whole, messageSize, new Random(seed), plain.decoder().responseDecoder(bridge, "cloud"));
         ItemWriter rest = streamed.finish(OPTIONS);
         out.write(rest.buffer(), 0, rest.length());
         assertArrayEquals(whole, out.toByteArray());
@@ -318,15 +308,7 @@ class CompressedTablesTest {
     }
 
     private void relay(byte[] whole, int size, Function into) throws Exception {
-        WsRfcMessages messages = new WsRfcMessages(whole.length);
-        ResponseDecoder decoder = plain.decoder().responseDecoder(into, "cloud");
-        for (int offset = 0; offset < whole.length; offset += size) {
-            int length = Math.min(size, whole.length - offset);
-            messages.add(java.util.Arrays.copyOfRange(whole, offset, offset + length), 0, length);
-            byte[] items = messages.takeItems();
-            decoder.feed(items, 0, items.length);
-        }
-        decoder.end();
+        StreamedReplyTest.relay(whole, size, new Random(size), plain.decoder().responseDecoder(into, "cloud"));
     }
 
     private static List<Integer> itemIds(byte[] chain) {
@@ -354,10 +336,6 @@ class CompressedTablesTest {
     }
 
     private static List<Map<String, Object>> rows(int count, String prefix) {
-        List<Map<String, Object>> rows = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            rows.add(Map.of("C", prefix + i, "I", BigDecimal.valueOf(i), "P", new BigDecimal(i + ".25")));
-        }
-        return rows;
+        return StreamedReplyTest.rows(count, prefix);
     }
 }

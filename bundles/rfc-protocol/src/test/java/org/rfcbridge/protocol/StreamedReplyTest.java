@@ -154,7 +154,7 @@ class StreamedReplyTest {
     }
 
     /** Cuts the reply into messages of about {@code size} bytes and feeds what each completes. */
-    private static void relay(byte[] whole, int size, Random random, ResponseDecoder decoder)
+    static void relay(byte[] whole, int size, Random random, ResponseDecoder decoder)
             throws Exception {
         WsRfcMessages messages = new WsRfcMessages(whole.length);
         for (int offset = 0; offset < whole.length; ) {
@@ -167,7 +167,7 @@ class StreamedReplyTest {
         decoder.end();
     }
 
-    private static List<Map<String, Object>> rows(int count, String prefix) {
+    static List<Map<String, Object>> rows(int count, String prefix) {
         List<Map<String, Object>> rows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             rows.add(Map.of("C", prefix + i, "I", BigDecimal.valueOf(i), "P", new BigDecimal(i + ".25")));

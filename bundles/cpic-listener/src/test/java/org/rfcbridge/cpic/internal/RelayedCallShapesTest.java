@@ -100,6 +100,31 @@ class RelayedCallShapesTest {
         assertFalse(new String(reply, StandardCharsets.ISO_8859_1).contains(TICKET));
     }
 
+    /** A caller's compressed table that is corrupt gets SYSTEM_FAILURE naming the table; the next call goes through. */
+    @Test
+    void aCorruptCompressedTableIsASystemFailureAndTheNextCallWorks() throws Exception {
+        Function structure = SampleFunctions.STFC_STRUCTURE.newFunction();
+        org.rfcbridge.api.data.Table rows = structure.tables().getTable("RFCTABLE");
+        for (int i = 0; i < 500; i++) {
+            rows.appendRow();
+            rows.setValue("RFCINT4", i);
+        }
+        byte[] call = new ClassicSerializer(ProtocolLimits.DEFAULT, TableCompression.LZH).encoder().encodeRequest(structure);
+        ItemReader reader = new ItemReader(call);
+        while (reader.next() && reader.id() != ItemIds.TABLE_LZ_CHUNK) {
+            // to the first fragment
+        }
+        call[reader.valueOffset() + 30] ^= 0x55;                    // inside SAP's stream, after its header
+        call[reader.valueOffset() + 31] ^= 0x3c;
+        byte[] reply = handler.handle(yi3().encodeRelayed(call, null), (b, o, l) -> { });
+        org.rfcbridge.api.SystemFailureException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.rfcbridge.api.SystemFailureException.class, () -> serializer.decoder().decodeResponse(reply, 0,
+                        reply.length, SampleFunctions.STFC_STRUCTURE.newFunction(), "the bridge"));
+        assertTrue(e.getMessage().contains("compressed table RFCTABLE"), e.getMessage());
+
+        theRelayedShapeIsAnsweredAndRoutedBySender();
+    }
+
     private static boolean contains(byte[] chain, int id) throws Exception {
         ItemReader reader = new ItemReader(chain);
         while (reader.next()) {
