@@ -12,13 +12,14 @@ import org.rfcbridge.protocol.RfcProtocolException;
  */
 final class LzhDecoder extends StreamDecoder {
     private static final int CHUNK = 32 * 1024;
+    private static final int OUTPUT_CHUNK = 64 * 1024;
     private final Inflater inflater = new Inflater(true);
     private final byte[] shifted = new byte[CHUNK];
-    private final byte[] out = new byte[CHUNK];
+    private final byte[] out = new byte[OUTPUT_CHUNK];
     /** Bits before the deflate stream: 2 bits x, then x bits of noise; -1 until the first byte arrived. */
     private int skip = -1;
+    /** The last byte received: its high bits start the next shifted byte. */
     private int held;
-    private boolean holding;
 
     LzhDecoder(long declared, ByteSink sink) {
         super(declared, sink);
@@ -28,28 +29,32 @@ final class LzhDecoder extends StreamDecoder {
     void feed(byte[] b, int offset, int length) throws RfcProtocolException {
         int at = offset;
         int end = offset + length;
+        if (skip < 0 && at < end) {
+            held = b[at++] & 0xff;
+            position++;
+            skip = 2 + (held & 3);
+        }
+        final int shift = skip;
+        final int carry = 8 - shift;
         while (at < end && !inflater.finished()) {
-            int n = 0;
-            while (at < end && n < CHUNK) {
-                int next = b[at++] & 0xff;
-                position++;
-                if (skip < 0) {
-                    skip = 2 + (next & 3);
-                } else if (holding) {
-                    shifted[n++] = (byte) (held >>> skip | next << (8 - skip));
-                }
-                held = next;
-                holding = true;
+            int n = Math.min(CHUNK, end - at);
+            int last = held;
+            for (int i = 0; i < n; i++) {
+                int next = b[at + i] & 0xff;
+                shifted[i] = (byte) (last >>> shift | next << carry);
+                last = next;
             }
+            held = last;
+            at += n;
+            position += n;
             inflate(n);
         }
     }
 
     @Override
     void finish() throws RfcProtocolException {
-        if (holding && !inflater.finished()) {
+        if (skip >= 0 && !inflater.finished()) {
             shifted[0] = (byte) (held >>> skip);
-            holding = false;
             inflate(1);
         }
         if (!inflater.finished()) {

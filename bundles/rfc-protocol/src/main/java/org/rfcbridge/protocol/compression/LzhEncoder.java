@@ -125,10 +125,10 @@ final class LzhEncoder extends StreamEncoder {
         matchStart -= WSIZE;
         strstart -= WSIZE;
         for (int i = 0; i < HASH_SIZE; i++) {
-            head[i] = (char) (head[i] >= WSIZE ? head[i] - WSIZE : NIL);
+            head[i] = (char) Math.max(head[i] - WSIZE, NIL);
         }
         for (int i = 0; i < WSIZE; i++) {
-            prev[i] = (char) (prev[i] >= WSIZE ? prev[i] - WSIZE : NIL);
+            prev[i] = (char) Math.max(prev[i] - WSIZE, NIL);
         }
     }
 

@@ -82,6 +82,28 @@ class WsRfcDestinationTest {
         return destination.getFunctionMetadata(name).orElseThrow().newFunction();
     }
 
+    /** table.compression = lzh: the request's table travels compressed and the cloud reads every row of it. */
+    @Test
+    void aDestinationThatCompressesSendsItsTablesCompressed() throws Exception {
+        fixture = new CloudFixture();
+        WsRfcSettings t = fixture.tutorial();
+        WsRfcDestination destination = destination(new WsRfcSettings(t.name(), t.host(), t.port(), t.path(),
+                t.subprotocol(), t.headerOverrides(), t.user(), t.password(), t.client(), t.language(),
+                t.connectTimeout(), t.callTimeout(), org.rfcbridge.protocol.classic.TableCompression.LZH), POOL);
+        Function structure = call(destination, "STFC_STRUCTURE");
+        org.rfcbridge.api.data.Table rows = structure.tables().getTable("RFCTABLE");
+        for (int i = 0; i < 2000; i++) {
+            rows.appendRow();
+            rows.setValue("RFCINT4", i);
+            rows.setValue("RFCDATA1", "row " + i);
+        }
+        destination.execute(structure);
+        assertEquals(2001, rows.getNumRows());
+        rows.setRow(1999);
+        assertEquals("row 1999", rows.getString("RFCDATA1"));
+        assertTrue(structure.exports().getString("RESPTEXT").endsWith("2001 rows"));
+    }
+
     @Test
     void pingIsTheSm59ConnectionTest() throws Exception {
         WsRfcDestination destination = tutorial();
