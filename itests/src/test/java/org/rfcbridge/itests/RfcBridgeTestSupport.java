@@ -144,18 +144,6 @@ public abstract class RfcBridgeTestSupport {
         }
     }
 
-    /** Checks every {@code step}-th row of Z_RFCBRIDGE_READ_ROWS's generated table: byte j of row i is {@code i + j}. */
-    protected static void assertGeneratedRows(org.rfcbridge.api.data.Table data, int rows, int step) {
-        org.junit.Assert.assertEquals(rows, data.getNumRows());
-        byte[] row = new byte[512];
-        for (int i = 0; i < rows; i += step) {
-            data.copyRowTo(i, row, 0);
-            for (int j = 0; j < 512; j++) {
-                org.junit.Assert.assertEquals("row " + i + " byte " + j, (byte) (i + j), row[j]);
-            }
-        }
-    }
-
     /**
      * Runs a console command as an administrator's session does and returns what it printed; the output
      * is also added to {@code outputs} (even when the command fails, which throws), so tests can scan
