@@ -4,7 +4,8 @@ package org.rfcbridge.protocol;
  * Bounds every decoder checks before it allocates, so that a peer cannot make the bridge hold more
  * than configured. Listeners and simulators take these from their configuration.
  *
- * @param maxRecordBytes  largest NI record accepted
+ * @param maxRecordBytes  largest NI record accepted; on WebSocket RFC, where there are no NI records, the most
+ *                        bytes of one item (received without the item completing)
  * @param maxMessageBytes largest RFC message reassembled from APPC fragments
  * @param maxTableRows    most rows in one table
  * @param maxTableBytes   most bytes of row data in one table

@@ -169,4 +169,18 @@ class WsRfcTest {
         byte[] huge = HexFormat.of().parseHex("0303ffff7fffffff");
         assertThrows(RfcProtocolException.class, () -> new WsRfcMessages(1000).add(huge, 0, huge.length));
     }
+
+    /** An item's header that announces more than the item limit is refused at once, naming the limit. */
+    @Test
+    void anItemLargerThanTheItemLimitIsRefusedAtItsHeader() throws Exception {
+        WsRfcMessages messages = new WsRfcMessages(1 << 30,
+                1 << 20);
+        byte[] head = {0x05, 0x00, 0x00, 0x00, 0x05, 0x00, 0x02, 0x03, (byte) 0xff, (byte) 0xff, 0x00, 0x20, 0x00, 0x00};
+        org.rfcbridge.protocol.wsrfc.ReplyLimitException e = assertThrows(
+                org.rfcbridge.protocol.wsrfc.ReplyLimitException.class, () -> messages.add(head, 0, head.length));
+        assertTrue(e.itemLimit());
+        assertEquals("the peer announced an item of 2097152 bytes, more than the limit of 1048576 bytes for one item",
+                e.problem());
+        assertEquals(6, e.offset());
+    }
 }

@@ -19,6 +19,7 @@ import org.rfcbridge.protocol.RfcProtocolException;
  */
 public final class WsRfcMessages {
     private final long maxBytes;
+    private final long maxUnfinishedItemBytes;
     /** The messages as received: kept, not copied, until the reply is complete and joined once. */
     private final List<byte[]> parts = new ArrayList<>();
     private long[] starts = new long[16];
@@ -32,7 +33,18 @@ public final class WsRfcMessages {
 
     /** A joiner that refuses replies longer than {@code maxBytes}. */
     public WsRfcMessages(long maxBytes) {
+        this(maxBytes, maxBytes);
+    }
+
+    /**
+     * A joiner that refuses replies longer than {@code maxBytes} and items longer than
+     * {@code maxUnfinishedItemBytes}, as soon as an item's header announces it: what the joiner holds while it
+     * waits for the end of an item is bounded so, however the peer cuts or fragments its messages (both with
+     * {@link ReplyLimitException}).
+     */
+    public WsRfcMessages(long maxBytes, long maxUnfinishedItemBytes) {
         this.maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 8);
+        this.maxUnfinishedItemBytes = maxUnfinishedItemBytes;
     }
 
     /**
@@ -46,7 +58,7 @@ public final class WsRfcMessages {
             throw new RfcProtocolException("data after the end of the reply", size);
         }
         if (size + (long) length > maxBytes) {
-            throw new RfcProtocolException("reply exceeds the limit of " + maxBytes + " bytes", size);
+            throw new ReplyLimitException("the reply exceeds the limit of " + maxBytes + " bytes", size, false);
         }
         if (length == 0) {
             return false;
@@ -86,10 +98,15 @@ public final class WsRfcMessages {
             }
             long end = next + header + valueLength + 2;
             if (end > maxBytes) {
-                throw new RfcProtocolException("item of " + valueLength + " bytes exceeds the reply limit", next);
+                throw new ReplyLimitException("an item of " + valueLength + " bytes exceeds the reply limit of "
+                        + maxBytes + " bytes", next, false);
+            }
+            if (end - next > maxUnfinishedItemBytes) {
+                throw new ReplyLimitException("the peer announced an item of " + valueLength + " bytes, more than the "
+                        + "limit of " + maxUnfinishedItemBytes + " bytes for one item", next, true);
             }
             if (size < end) {
-                return false;
+                break;
             }
             if (u16(end - 2) != id) {
                 throw new RfcProtocolException("item " + String.format("%04x", id) + " is closed by "

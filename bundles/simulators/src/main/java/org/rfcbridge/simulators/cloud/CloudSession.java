@@ -109,18 +109,52 @@ public final class CloudSession implements Session.Listener.AutoDemanding {
             reply[0] ^= 0x5a;                                   // the first item's id: no longer a known item
             reply[1] ^= 0x5a;
         }
-        for (int offset = 0; offset < reply.length; offset += MESSAGE_BYTES) {
-            Callback.Completable sent = new Callback.Completable();
-            session.sendBinary(ByteBuffer.wrap(reply, offset, Math.min(MESSAGE_BYTES, reply.length - offset)), sent);
-            try {
-                sent.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException e) {
-                events.accept("cloud: the reply could not be sent: " + e.getCause());
+        SimulatedCloudSystem.ReplyFraming framing = system.takeFraming();
+        if (framing != null && framing.endless()) {
+            sendEndless(framing);
+            return;
+        }
+        int piece = framing == null ? MESSAGE_BYTES : framing.frameBytes();
+        for (int offset = 0; offset < reply.length; offset += piece) {
+            ByteBuffer part = ByteBuffer.wrap(reply, offset, Math.min(piece, reply.length - offset));
+            boolean last = offset + piece >= reply.length;
+            if (!sent(framing == null ? (Callback c) -> session.sendBinary(part, c)
+                    : (Callback c) -> session.sendPartialBinary(part, last, c))) {
                 return;
             }
+        }
+    }
+
+    /** See {@link SimulatedCloudSystem#sendEndlessReplyNext}. */
+    private void sendEndless(SimulatedCloudSystem.ReplyFraming framing) {
+        long announced = framing.announcedItemBytes();
+        byte[] head = announced > 0 ? new byte[] {0x05, 0x00, 0x00, 0x00, 0x05, 0x00, 0x02, 0x03, (byte) 0xff,
+            (byte) 0xff, (byte) (announced >>> 24), (byte) (announced >>> 16), (byte) (announced >>> 8), (byte) announced}
+            : new byte[] {0x05, 0x00, 0x00, 0x00, 0x05, 0x00};
+        if (!sent(c -> session.sendPartialBinary(ByteBuffer.wrap(head), false, c))) {
+            return;
+        }
+        byte[] zeros = new byte[framing.frameBytes()];
+        for (long left = SimulatedCloudSystem.ENDLESS_BYTES; left > 0 && session.isOpen(); left -= zeros.length) {
+            if (!sent(c -> session.sendPartialBinary(ByteBuffer.wrap(zeros), false, c))) {
+                return;
+            }
+        }
+    }
+
+    /** Sends one frame or message and waits for it, as Jetty requires; false if it could not be sent. */
+    private boolean sent(java.util.function.Consumer<Callback> send) {
+        Callback.Completable done = new Callback.Completable();
+        send.accept(done);
+        try {
+            done.get();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            events.accept("cloud: the reply could not be sent: " + e.getCause());
+            return false;
         }
     }
 

@@ -53,6 +53,21 @@ public final class SimulatedCloudSystem implements AutoCloseable {
     private final Set<String> allowed = ConcurrentHashMap.newKeySet();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean corruptNextReply = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<ReplyFraming> nextFraming =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * How the next reply leaves, for tests of hostile or unusual peers: the real reply as one message in frames
+     * of the given size (a real cloud may send a large reply so), or, when endless, a message that never ends
+     * (a hostile peer): a response start, an item header announcing {@code announcedItemBytes} when positive,
+     * then frames of zeros (empty items of id 0 where no item is announced) until the client closes the
+     * session or {@link #ENDLESS_BYTES} are sent.
+     */
+    record ReplyFraming(int frameBytes, boolean endless, long announcedItemBytes) {
+    }
+
+    /** The most an endless reply sends before it gives up. */
+    static final long ENDLESS_BYTES = 1L << 30;
 
     private SimulatedCloudSystem(Server server, CertificateAuthority ca, String systemId) {
         this.server = server;
@@ -198,6 +213,24 @@ public final class SimulatedCloudSystem implements AutoCloseable {
     /** True once for the reply to damage after {@link #corruptNextReply()}. */
     boolean takeCorruption() {
         return corruptNextReply.compareAndSet(true, false);
+    }
+
+    /** Sends the next reply as one WebSocket message in frames of {@code frameBytes}. */
+    public void fragmentNextReply(int frameBytes) {
+        nextFraming.set(new ReplyFraming(frameBytes, false, 0));
+    }
+
+    /**
+     * Answers the next call with one message that never ends: a response start, an item header announcing
+     * {@code announcedItemBytes} (none when 0), then 1 MiB frames of zeros until the client closes the session.
+     */
+    public void sendEndlessReplyNext(long announcedItemBytes) {
+        nextFraming.set(new ReplyFraming(1 << 20, true, announcedItemBytes));
+    }
+
+    /** The framing the next reply asks for, once, or null. */
+    ReplyFraming takeFraming() {
+        return nextFraming.getAndSet(null);
     }
 
     /** How many WebSocket sessions are open now. */

@@ -29,6 +29,7 @@ import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.RfcProtocolException;
 import org.rfcbridge.protocol.wsrfc.WsRfcLogon;
 import org.rfcbridge.protocol.wsrfc.WsRfcLogonReply;
+import org.rfcbridge.protocol.wsrfc.ReplyLimitException;
 import org.rfcbridge.protocol.wsrfc.WsRfcMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +79,13 @@ final class WsRfcConnection implements AutoCloseable {
             opened.demand();
         }
 
+        /**
+         * One frame of a binary message, passed on as it arrives: Jetty does not gather the message, so
+         * however the cloud cuts or fragments a reply, what the bridge holds is bounded by the window and
+         * by {@link WsRfcMessages}' bound on an unfinished item, not by the message size.
+         */
         @Override
-        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        public void onWebSocketPartialBinary(ByteBuffer payload, boolean last, Callback callback) {
             lastHeardNanos = System.nanoTime();
             byte[] message = BufferUtil.toArray(payload);
             callback.succeed();
@@ -297,7 +303,7 @@ final class WsRfcConnection implements AutoCloseable {
     }
 
     private void await(String function, ReplyPieces pieces) throws RfcException {
-        WsRfcMessages reply = new WsRfcMessages(limits.maxMessageBytes());
+        WsRfcMessages reply = new WsRfcMessages(limits.maxMessageBytes(), limits.maxRecordBytes());
         long deadline = System.nanoTime() + settings.callTimeout().toNanos();
         try {
             while (true) {
@@ -323,6 +329,14 @@ final class WsRfcConnection implements AutoCloseable {
                     return;
                 }
             }
+        } catch (ReplyLimitException e) {
+            close();
+            String setting = e.itemLimit() ? "max.item.mb" : "max.message.mb";
+            LOG.warn("Destination {} ({}): reply to {} refused, session closed: {}", settings.name(), settings.url(),
+                    function, e.getMessage());
+            throw new CommunicationFailureException("Destination " + settings.name() + " (" + settings.url() + "): "
+                    + e.problem().replace("the peer", "the cloud") + " while answering " + function
+                    + "; the session is closed (setting " + setting + ")", e);
         } catch (RfcProtocolException e) {
             close();
             // once per rejected reply, with the peer and the offset (in the reply), so a trace can be matched

@@ -93,7 +93,9 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
                 throw new IllegalArgumentException("field proxy is on but no secure proxy is configured: set host and "
                         + "port in org.rfcbridge.proxy or turn proxy off");
             }
-            ProtocolLimits limits = new ProtocolLimits(ProtocolLimits.DEFAULT.maxRecordBytes(),
+            // on WebSocket RFC the record limit bounds one unfinished item (ProtocolLimits)
+            ProtocolLimits limits = new ProtocolLimits((int) Math.min(Integer.MAX_VALUE, (long) Math.max(1,
+                    config.max_item_mb()) << 20),
                     (long) Math.max(1, config.max_message_mb()) << 20, ProtocolLimits.DEFAULT.maxTableRows(),
                     ProtocolLimits.DEFAULT.maxTableBytes(), ProtocolLimits.DEFAULT.maxItems());
             destination = WsRfcDestination.start(settings, pool, tls(config), config.proxy() ? proxy : null, limits);

@@ -88,9 +88,15 @@ import org.osgi.service.metatype.annotations.Option;
             + "one call in flight; the listener's number of threads is a good value.")
     int pool_size() default 5;
 
-    @AttributeDefinition(name = "Largest message (MB)", min = "1", description = "Largest reply accepted; bounds the "
-            + "memory one call can take.")
+    @AttributeDefinition(name = "Largest reply (MB)", min = "1", description = "Largest reply accepted. Replies pass "
+            + "through while they arrive, so this bounds a call's traffic, not the bridge's memory.")
     int max_message_mb() default 1024;
+
+    @AttributeDefinition(name = "Largest item (MB)", min = "1", description = "The most the cloud may send without "
+            + "completing an item (one parameter value, table row or XML chunk): what the bridge holds for a call "
+            + "while it waits, however the cloud cuts or fragments its messages. A larger item ends the call with "
+            + "COMMUNICATION_FAILURE.")
+    int max_item_mb() default 64;
 
     @AttributeDefinition(name = "Path", description = "The WebSocket RFC service path.")
     String path() default "/sap/bc/rfc";
