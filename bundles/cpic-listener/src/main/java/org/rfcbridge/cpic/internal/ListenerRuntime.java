@@ -145,6 +145,11 @@ final class ListenerRuntime {
                             counters);
                     LOG.warn("Listener {}: connection {} to gateway {}: {}", listener, slot.index, address, e.toString());
                 }
+            } catch (RuntimeException | Error e) {
+                // a bug or an exhausted heap must not end this connection's thread unseen: log it, register again
+                slot.fail("failed inside the bridge: " + e, counters);
+                LOG.error("Listener {}: connection {} failed inside the bridge and registers again", listener,
+                        slot.index, e);
             } finally {
                 connection.close();
                 slot.connection = null;
