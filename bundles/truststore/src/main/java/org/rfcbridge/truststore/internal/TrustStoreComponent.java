@@ -39,6 +39,15 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = TrustStoreConfig.class)
 public final class TrustStoreComponent implements TrustService {
     private static final Logger LOG = LoggerFactory.getLogger(TrustStoreComponent.class);
+    /**
+     * The start-time setting without which {@code trust.all} has no effect: a system property, or the
+     * environment variable {@link #TRUST_ALL_ENVIRONMENT}, set to {@code true} when the JVM starts. A forged or
+     * careless change of the configuration alone (web console, Config Admin, a file) can so never switch
+     * certificate checks off.
+     */
+    static final String TRUST_ALL_PROPERTY = "rfcbridge.trust.all.allowed";
+    /** See {@link #TRUST_ALL_PROPERTY}. */
+    static final String TRUST_ALL_ENVIRONMENT = "RFCBRIDGE_TRUST_ALL_ALLOWED";
 
     private volatile TrustStoreConfig config;
     private volatile Snapshot snapshot;
@@ -54,9 +63,13 @@ public final class TrustStoreComponent implements TrustService {
     synchronized void configure(TrustStoreConfig configuration) {
         this.config = configuration;
         closeWatcher();
-        if (configuration.trust_all()) {
+        if (configuration.trust_all() && trustAllAllowed()) {
             LOG.warn("org.rfcbridge.truststore: trust.all is ON - every TLS certificate is accepted without any check. "
                     + "This is for tests only; turn it off for any real system.");
+        } else if (configuration.trust_all()) {
+            LOG.warn("org.rfcbridge.truststore: trust.all is set but ignored, certificates are still checked: it takes "
+                    + "effect only when the JVM starts with -D{}=true or {}=true (tests only)", TRUST_ALL_PROPERTY,
+                    TRUST_ALL_ENVIRONMENT);
         }
         reload();
         Path directory = directory();
@@ -104,7 +117,7 @@ public final class TrustStoreComponent implements TrustService {
         for (CertificateFiles.Entry entry : result.certificates()) {
             certificates.add(describe(entry));
         }
-        X509TrustManager manager = config.trust_all() ? new TrustAllManager() : trustManager(result, directory);
+        X509TrustManager manager = trustsAll() ? new TrustAllManager() : trustManager(result, directory);
         SSLContext context;
         try {
             context = SSLContext.getInstance("TLS");
@@ -209,7 +222,12 @@ public final class TrustStoreComponent implements TrustService {
 
     @Override
     public boolean trustsAll() {
-        return config.trust_all();
+        return config.trust_all() && trustAllAllowed();
+    }
+
+    /** True if the JVM was started with the setting that lets {@code trust.all} take effect. */
+    static boolean trustAllAllowed() {
+        return Boolean.getBoolean(TRUST_ALL_PROPERTY) || "true".equalsIgnoreCase(System.getenv(TRUST_ALL_ENVIRONMENT));
     }
 
     /** Refuses every certificate, saying where trusted ones go: the state of an empty directory. */
@@ -237,16 +255,18 @@ public final class TrustStoreComponent implements TrustService {
         }
     }
 
-    /** The test-only switch: accepts every certificate. */
+    /** The test-only switch: accepts every certificate, and says so at every handshake. */
     private static final class TrustAllManager implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            // trust.all: deliberately no check
+            checkServerTrusted(chain, authType);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // trust.all: deliberately no check
+            // trust.all: deliberately no check, but never unseen
+            LOG.warn("org.rfcbridge.truststore: trust.all is on: accepted the certificate of {} without any check",
+                    chain.length > 0 ? chain[0].getSubjectX500Principal().getName() : "a server without one");
         }
 
         @Override

@@ -28,6 +28,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int expiry_warning_days() default 30;
 
     @AttributeDefinition(name = "Trust all certificates (tests only)", description = "Turns certificate checks "
-            + "OFF. Never in production: a warning is logged at every activation.")
+            + "OFF, but only in a JVM started with -Drfcbridge.trust.all.allowed=true or "
+            + "RFCBRIDGE_TRUST_ALL_ALLOWED=true: this setting alone changes nothing. Never in production: every "
+            + "accepted certificate is logged as a warning.")
     boolean trust_all() default false;
 }

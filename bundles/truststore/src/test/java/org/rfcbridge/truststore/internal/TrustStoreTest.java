@@ -240,13 +240,30 @@ class TrustStoreTest {
 
     @Test
     void trustAllIsAnExplicitTestSwitch() throws Exception {
+        System.setProperty(TrustStoreComponent.TRUST_ALL_PROPERTY, "true");
+        try {
+            configure(false, true, "");
+            assertTrue(store.trustsAll());
+            running = new TestServer(otherCa.issue(List.of("anything"), Duration.ofDays(1)));
+            try (SSLSocket socket = (SSLSocket) store.sslContext().getSocketFactory().createSocket("127.0.0.1",
+                    running.port()); InputStream in = socket.getInputStream()) {
+                socket.startHandshake();
+                assertEquals(42, in.read());
+            }
+        } finally {
+            System.clearProperty(TrustStoreComponent.TRUST_ALL_PROPERTY);
+        }
+    }
+
+    /** A forged POST or a careless edit that sets trust.all alone changes nothing: certificates are still checked. */
+    @Test
+    void trustAllWithoutTheStartTimeSettingChangesNothing() throws Exception {
         configure(false, true, "");
-        assertTrue(store.trustsAll());
+        assertFalse(store.trustsAll());
         running = new TestServer(otherCa.issue(List.of("anything"), Duration.ofDays(1)));
-        try (SSLSocket socket = (SSLSocket) store.sslContext().getSocketFactory().createSocket("127.0.0.1", running.port());
-             InputStream in = socket.getInputStream()) {
-            socket.startHandshake();
-            assertEquals(42, in.read());
+        try (SSLSocket socket = (SSLSocket) store.sslContext().getSocketFactory().createSocket("127.0.0.1",
+                running.port())) {
+            assertThrows(javax.net.ssl.SSLHandshakeException.class, socket::startHandshake);
         }
     }
 }
