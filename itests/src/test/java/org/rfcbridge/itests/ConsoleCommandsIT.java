@@ -113,6 +113,11 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
         assertTrue(failure("rfc:server-test Connection_to_OP").contains("no connection registered"));
         execute("rfc:listener-start Listener_to_Cloud");
         eventually(WAIT, "the listener registers again", () -> execute("rfc:listener-list").contains("5/5"));
+        // service properties are shown to anyone with the console or the web console's Services page
+        String services = execute("service:list org.rfcbridge.api.RfcDestination") + execute("service:list "
+                + "org.rfcbridge.api.TrustService") + execute("service:list org.rfcbridge.api.ProxyConfiguration");
+        assertTrue(services, services.contains("Connection_to_Cloud") && services.contains("alias.user = BC_USER000"));
+        assertFalse(services, services.contains("password"));
         noPasswordAnywhere();
     }
 

@@ -34,22 +34,31 @@ public final class Provider {
     }
 
     /**
-     * Registers a component's service under its types with the component's public properties (those
-     * not starting with a dot), as Declarative Services would: for components that decide at activation
-     * whether they serve their configuration.
+     * Registers a component's service under its types with the component's public properties (see
+     * {@link #serviceProperties}): for components that decide at activation whether they serve their
+     * configuration, and for those whose configuration holds a secret.
      */
     public static ServiceRegistration<?> register(BundleContext context, Map<String, ?> componentProperties,
                                                   Object service, Class<?>... types) {
-        Dictionary<String, Object> properties = new Hashtable<>();
-        componentProperties.forEach((key, value) -> {
-            if (!key.startsWith(".") && value != null) {
-                properties.put(key, value);
-            }
-        });
         String[] names = new String[types.length];
         for (int i = 0; i < types.length; i++) {
             names[i] = types[i].getName();
         }
-        return context.registerService(names, service, properties);
+        return context.registerService(names, service, serviceProperties(componentProperties));
+    }
+
+    /**
+     * The properties a component's service may show: not those starting with a dot (private, as in
+     * Declarative Services), and never a secret (a key ending in {@code password}, whatever its case), since
+     * service properties are shown by {@code service:list} and the web console's Services page.
+     */
+    public static Dictionary<String, Object> serviceProperties(Map<String, ?> componentProperties) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        componentProperties.forEach((key, value) -> {
+            if (!key.startsWith(".") && !key.toLowerCase(Locale.ROOT).endsWith("password") && value != null) {
+                properties.put(key, value);
+            }
+        });
+        return properties;
     }
 }

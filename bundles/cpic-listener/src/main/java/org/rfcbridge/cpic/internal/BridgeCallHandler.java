@@ -1,6 +1,7 @@
 package org.rfcbridge.cpic.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,10 @@ final class BridgeCallHandler implements CallHandler {
      * and never has to fit in the heap (docs/performance.md, "Large table").
      */
     static final int REPLY_PART_BYTES = 1 << 20;
+    /** How long a function the repository does not know is answered without asking it again. */
+    static final Duration NOT_FOUND_CACHE = Duration.ofSeconds(60);
+    /** Functions remembered as not found at most; the memory is forgotten when full. */
+    private static final int NOT_FOUND_ENTRIES = 1000;
 
     private final String programId;
     private final Supplier<CallRouter> router;
@@ -55,6 +60,10 @@ final class BridgeCallHandler implements CallHandler {
     private final ClassicSerializer serializer;
     private final ProtocolLimits limits;
     private final Map<String, FunctionMetadata> metadata = new ConcurrentHashMap<>();
+    /** When each function was last not found in the repository. */
+    private final Map<String, Long> notFound = new ConcurrentHashMap<>();
+    private final LogRateLimit refusals = new LogRateLimit(20, Duration.ofMinutes(1));
+    private final LogRateLimit undecodable = new LogRateLimit(20, Duration.ofMinutes(1));
 
     BridgeCallHandler(String programId, Supplier<CallRouter> router, Supplier<FunctionRepository> repository,
                       String repositoryName, boolean pingForward, ListenerCounters counters, ProtocolLimits limits,
@@ -72,15 +81,18 @@ final class BridgeCallHandler implements CallHandler {
     /** Forgets the cached interfaces (the repository changed). */
     void invalidate() {
         metadata.clear();
+        notFound.clear();
     }
 
     @Override
     public byte[] handle(byte[] chain, StreamedResponse.Parts parts) throws IOException {
         long start = System.nanoTime();
         String function = "?";
+        String caller = "an unknown caller";
         StreamedResponse reply = null;
         try {
             LogonRequest logon = LogonRequest.decode(chain, 0, chain.length, limits);
+            caller = logon.systemId() + logon.client() + " (user " + logon.user() + ")";
             function = serializer.decoder().functionName(chain, 0, chain.length);
             String receiver = logon.destination().isEmpty() ? programId : logon.destination();
             CallContext call = new CallContext(logon.systemId(), logon.client(), receiver, function, logon.user(),
@@ -91,8 +103,9 @@ final class BridgeCallHandler implements CallHandler {
                 }
                 return LogonResponse.encodeRegisteredServerAccept("127.0.0.1", PROGRAM_NAME, micros(start));
             }
-            Function request = serializer.decoder().decodeRequest(chain, 0, chain.length, metadata(function));
+            // routing is the first gate: a caller without a rule learns nothing of the repository and costs it nothing
             RfcDestination destination = route(call);
+            Function request = serializer.decoder().decodeRequest(chain, 0, chain.length, metadata(function));
             reply = serializer.encoder().streamedResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME, 0),
                     REPLY_PART_BYTES, parts).streamTables();
             destination.execute(request);
@@ -102,6 +115,11 @@ final class BridgeCallHandler implements CallHandler {
             abortIfSent(reply, function, e);
             return error(function, e);
         } catch (RfcProtocolException e) {
+            long leftOut = undecodable.permit();
+            if (leftOut >= 0) {
+                LOG.warn("Program ID {}: cannot decode the call of {} from {}: {}{}", programId, function, caller,
+                        e.getMessage(), LogRateLimit.leftOut(leftOut));
+            }
             return error(function, new SystemFailureException("RFC Bridge cannot decode the call of " + function + ": "
                     + e.problem()));
         } catch (RuntimeException e) {
@@ -129,13 +147,27 @@ final class BridgeCallHandler implements CallHandler {
         if (current == null) {
             throw new SystemFailureException("RFC Bridge has no routing (the routing bundle is not running)");
         }
-        return current.route(call);
+        try {
+            return current.route(call);
+        } catch (RfcException refused) {
+            long leftOut = refusals.permit();
+            if (leftOut >= 0) {
+                LOG.info("Program ID {}: refused {} from {}{} to {} (user {}): {}{}", programId, call.functionName(),
+                        call.senderSystemId(), call.senderClient(), call.receiver(), call.user(), refused.getMessage(),
+                        LogRateLimit.leftOut(leftOut));
+            }
+            throw refused;
+        }
     }
 
     private FunctionMetadata metadata(String function) throws RfcException {
         FunctionMetadata known = metadata.get(function);
         if (known != null) {
             return known;
+        }
+        Long missing = notFound.get(function);
+        if (missing != null && System.nanoTime() - missing < NOT_FOUND_CACHE.toNanos()) {
+            throw notFoundIn(function);
         }
         FunctionRepository current = repository.get();
         if (current == null) {
@@ -144,11 +176,19 @@ final class BridgeCallHandler implements CallHandler {
         }
         Optional<FunctionMetadata> found = current.getFunctionMetadata(function);
         if (found.isEmpty()) {
-            throw new SystemFailureException("Function module " + function + " not found in repository server "
-                    + repositoryName, "CALL_FUNCTION_NOT_FOUND", null);
+            if (notFound.size() >= NOT_FOUND_ENTRIES) {
+                notFound.clear();
+            }
+            notFound.put(function, System.nanoTime());
+            throw notFoundIn(function);
         }
         metadata.put(function, found.get());
         return found.get();
+    }
+
+    private SystemFailureException notFoundIn(String function) {
+        return new SystemFailureException("Function module " + function + " not found in repository server "
+                + repositoryName, "CALL_FUNCTION_NOT_FOUND", null);
     }
 
     private byte[] error(String function, RfcException e) {

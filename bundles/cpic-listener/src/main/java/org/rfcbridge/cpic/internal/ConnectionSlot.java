@@ -12,6 +12,8 @@ final class ConnectionSlot {
     private volatile Instant since = Instant.now();
     private volatile String lastError = "";
     volatile RegisteredConnection connection;
+    /** The last event logged for this connection (numbers masked), so a repeated one is logged once. */
+    String lastLoggedEvent = "";
 
     ConnectionSlot(int index) {
         this.index = index;

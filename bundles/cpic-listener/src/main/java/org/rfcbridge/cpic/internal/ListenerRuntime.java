@@ -109,6 +109,9 @@ final class ListenerRuntime {
         }
     }
 
+    /** The listener's connection events logged per minute at most. */
+    private final LogRateLimit connectionEvents = new LogRateLimit(60, java.time.Duration.ofMinutes(1));
+
     private void run(ConnectionSlot slot) {
         int attempt = 0;
         while (!stopping) {
@@ -128,22 +131,20 @@ final class ListenerRuntime {
                 connection.register();
                 slot.set(ConnectionState.ALIVE);
                 attempt = 0;
-                LOG.info("Listener {}: connection {} registered Program ID {} at gateway {}", listener, slot.index,
-                        programId, address);
+                logEvent(slot, "registered Program ID " + programId + " at gateway " + address, false);
                 connection.serve(handler);
             } catch (RegistrationRefusedException e) {
                 slot.fail(e.getMessage(), counters);
-                LOG.warn("Listener {}: connection {}: {}", listener, slot.index, e.getMessage());
+                logEvent(slot, e.getMessage(), true);
             } catch (RfcProtocolException e) {
                 slot.fail("closed after a malformed frame from gateway " + address + ": " + e.getMessage(), counters);
-                LOG.warn("Listener {}: connection {} closed after a malformed frame from gateway {}: {}", listener,
-                        slot.index, address, e.getMessage());
+                logEvent(slot, "closed after a malformed frame from gateway " + address + ": " + e.getMessage(), true);
                 attempt = 0;
             } catch (IOException e) {
                 if (!stopping) {
                     slot.fail("gateway " + address + " is not reachable or closed the connection: " + e.getMessage(),
                             counters);
-                    LOG.warn("Listener {}: connection {} to gateway {}: {}", listener, slot.index, address, e.toString());
+                    logEvent(slot, "to gateway " + address + ": " + e, true);
                 }
             } catch (RuntimeException | Error e) {
                 // a bug or an exhausted heap must not end this connection's thread unseen: log it, register again
@@ -159,6 +160,28 @@ final class ListenerRuntime {
             }
         }
         slot.set(ConnectionState.STOPPED);
+    }
+
+    /**
+     * One line per connection and change of what happens to it: a gateway that drops every connection at
+     * once repeats the same events, which are logged once until something else happens, and no more than
+     * {@link #connectionEvents} allows for the whole listener.
+     */
+    private void logEvent(ConnectionSlot slot, String event, boolean problem) {
+        String kind = event.replaceAll("\\d+", "#");                // the same event with another port or number
+        if (kind.equals(slot.lastLoggedEvent)) {
+            return;
+        }
+        slot.lastLoggedEvent = kind;
+        long leftOut = connectionEvents.permit();
+        if (leftOut < 0) {
+            return;
+        }
+        if (problem) {
+            LOG.warn("Listener {}: connection {} {}{}", listener, slot.index, event, LogRateLimit.leftOut(leftOut));
+        } else {
+            LOG.info("Listener {}: connection {} {}{}", listener, slot.index, event, LogRateLimit.leftOut(leftOut));
+        }
     }
 
     private RegisteredConnection.Observer observer(ConnectionSlot slot) {

@@ -1,9 +1,15 @@
 package org.rfcbridge.truststore.internal;
 
+import java.util.Map;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
+import org.rfcbridge.api.Provider;
 import org.rfcbridge.api.ProxyConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * refused with a message saying what to enter; the password is never logged or printed.
  */
 @Component(name = "org.rfcbridge.proxy", configurationPid = "org.rfcbridge.proxy",
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = ProxyConfiguration.class)
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
 @Designate(ocd = ProxyConfig.class)
 public final class SecureProxyComponent implements ProxyConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecureProxyComponent.class);
@@ -22,10 +28,23 @@ public final class SecureProxyComponent implements ProxyConfiguration {
     private int port;
     private String user = "";
     private char[] password = new char[0];
+    /** Registered by hand, so that the password is not a service property (Provider). */
+    private ServiceRegistration<?> registration;
 
     // no @Modified on purpose: a change re-registers the service, so destinations holding it (a static
     // reference) are re-created with the new proxy instead of keeping a client built for the old one
     @Activate
+    void activate(ProxyConfig config, BundleContext context, Map<String, Object> properties) {
+        configure(config);
+        registration = Provider.register(context, properties, this, ProxyConfiguration.class);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+    }
+
+    /** Reads and checks the settings. */
     void configure(ProxyConfig config) {
         String configured = config.host().trim();
         if (configured.contains("://") || configured.contains("/")) {

@@ -12,18 +12,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.rfcbridge.api.Provider;
 import org.rfcbridge.api.TrustService;
 import org.rfcbridge.api.TrustedCertificate;
 import org.slf4j.Logger;
@@ -35,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * so a connection being set up sees either the old list or the new one, never a mixture.
  */
 @Component(name = "org.rfcbridge.truststore", configurationPid = "org.rfcbridge.truststore",
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = TrustService.class, immediate = true)
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {}, immediate = true)
 @Designate(ocd = TrustStoreConfig.class)
 public final class TrustStoreComponent implements TrustService {
     private static final Logger LOG = LoggerFactory.getLogger(TrustStoreComponent.class);
@@ -52,6 +56,8 @@ public final class TrustStoreComponent implements TrustService {
     private volatile TrustStoreConfig config;
     private volatile Snapshot snapshot;
     private DirectoryWatcher watcher;
+    /** Registered by hand, so that {@code keystore.password} is not a service property (Provider). */
+    private ServiceRegistration<?> registration;
 
     /** What one load produced. */
     private record Snapshot(SSLContext context, X509TrustManager trustManager, List<TrustedCertificate> certificates,
@@ -59,7 +65,18 @@ public final class TrustStoreComponent implements TrustService {
     }
 
     @Activate
+    synchronized void activate(TrustStoreConfig configuration, BundleContext context, Map<String, Object> properties) {
+        configure(configuration);
+        registration = Provider.register(context, properties, this, TrustService.class);
+    }
+
     @Modified
+    synchronized void modified(TrustStoreConfig configuration, Map<String, Object> properties) {
+        configure(configuration);
+        registration.setProperties(Provider.serviceProperties(properties));
+    }
+
+    /** Applies a configuration: the trust.all check, the certificates, the directory watch. */
     synchronized void configure(TrustStoreConfig configuration) {
         this.config = configuration;
         closeWatcher();
@@ -85,6 +102,10 @@ public final class TrustStoreComponent implements TrustService {
 
     @Deactivate
     synchronized void deactivate() {
+        if (registration != null) {
+            registration.unregister();
+            registration = null;
+        }
         closeWatcher();
     }
 
