@@ -2,6 +2,7 @@ package org.rfcbridge.truststore.internal;
 
 import java.util.Map;
 
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * The secure proxy settings as a service the WebSocket client reads. A host with a scheme or path is
  * refused with a message saying what to enter; the password is never logged or printed.
  */
+// registered by hand (Provider.register, no secret as a service property), so the capability is declared here
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.rfcbridge.api.ProxyConfiguration\"",
+        uses = org.rfcbridge.api.ProxyConfiguration.class)
 @Component(name = "org.rfcbridge.proxy", configurationPid = "org.rfcbridge.proxy",
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
 @Designate(ocd = ProxyConfig.class)

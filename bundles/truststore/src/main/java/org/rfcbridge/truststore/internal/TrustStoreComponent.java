@@ -19,6 +19,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -38,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * directory changes. Each load builds a new trust manager and TLS context and swaps them in at once,
  * so a connection being set up sees either the old list or the new one, never a mixture.
  */
+// registered by hand (Provider.register, no secret as a service property), so the capability is declared here
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.rfcbridge.api.TrustService\"",
+        uses = org.rfcbridge.api.TrustService.class)
 @Component(name = "org.rfcbridge.truststore", configurationPid = "org.rfcbridge.truststore",
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {}, immediate = true)
 @Designate(ocd = TrustStoreConfig.class)
