@@ -246,10 +246,19 @@ final class WsRfcConnection implements AutoCloseable {
         return new CommunicationFailureException(where + ": cannot connect: " + cause, cause);
     }
 
-    /** What is wrong with the server's certificate, in words an administrator can act on. */
+    /** What is wrong with the server's certificate or TLS, in words an administrator can act on. */
     static String certificateProblem(Throwable failure, WsRfcSettings settings) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
+            if (message.contains("protocol_version") || message.contains("No appropriate protocol")) {
+                return "the server offers only a TLS version older than 1.2 (" + message + "); RFC Bridge requires "
+                        + "TLS 1.2 or 1.3";
+            }
+            if (message.contains("handshake_failure") || message.contains("insufficient_security")
+                    || message.contains("no cipher suites in common")) {
+                return "the server and RFC Bridge share no TLS cipher suite (" + message + "); RFC Bridge offers the "
+                        + "JDK's current TLS 1.2 and 1.3 suites only";
+            }
             if (t instanceof CertificateExpiredException || message.contains("validity check failed")
                     || message.contains("expired")) {
                 return "the server certificate has expired";
