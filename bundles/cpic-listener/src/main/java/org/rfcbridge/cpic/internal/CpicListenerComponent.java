@@ -116,6 +116,17 @@ public final class CpicListenerComponent implements RfcListener {
         registration = Provider.register(context, properties, this, RfcListener.class);
     }
 
+    /**
+     * The most one relayed call may hold while it arrives: the setting, or by default a quarter of the heap
+     * shared by the connections, at least 16 MB (all connections receiving large calls at once stay within it).
+     */
+    static long maxRequestBytes(int settingMb, int connections) {
+        if (settingMb > 0) {
+            return (long) settingMb << 20;
+        }
+        return Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 4 / connections);
+    }
+
     private void start(CpicListenerConfig configuration, Map<String, Object> properties, String provider) {
         if (!Provider.NATIVE.equals(provider)) {
             problem = "field provider '" + properties.get(Provider.PROPERTY) + "' must be native or jco";
@@ -142,16 +153,24 @@ public final class CpicListenerComponent implements RfcListener {
             LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
             return;
         }
+        if (configuration.read_timeout() < 1) {
+            problem = "field read.timeout " + configuration.read_timeout() + " must be at least 1 (seconds)";
+            LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
+            return;
+        }
         problem = "";
-        ProtocolLimits limits = new ProtocolLimits(configuration.max_frame_size(), ProtocolLimits.DEFAULT.maxMessageBytes(),
+        int connections = Math.max(1, configuration.connections());
+        ProtocolLimits limits = new ProtocolLimits(configuration.max_frame_size(),
+                maxRequestBytes(configuration.max_request_mb(), connections),
                 ProtocolLimits.DEFAULT.maxTableRows(), ProtocolLimits.DEFAULT.maxTableBytes(), ProtocolLimits.DEFAULT.maxItems());
         handler = new BridgeCallHandler(programId, () -> router, () -> repositories.get(configuration.repository()),
                 configuration.repository(), configuration.ping_forward(), counters, limits, compression);
-        runtime = new ListenerRuntime(configuration.name(), programId, Math.max(1, configuration.connections()),
+        runtime = new ListenerRuntime(configuration.name(), programId, connections,
                 this::gatewayAddress, handler, counters, new ListenerRuntime.Settings(
                         Duration.ofSeconds(configuration.connect_timeout()), Duration.ofSeconds(configuration.retry_max()),
                         Duration.ofSeconds(configuration.stop_timeout()), limits,
-                        Duration.ofSeconds(configuration.write_timeout())));
+                        Duration.ofSeconds(configuration.write_timeout()),
+                        Duration.ofSeconds(configuration.read_timeout())));
         if (configuration.enabled()) {
             if (servers.containsKey(configuration.server())) {
                 runtime.start();

@@ -50,6 +50,16 @@ import org.osgi.service.metatype.annotations.Option;
             + "gateway that takes no data before the connection is closed and registered again.")
     int write_timeout() default 60;
 
+    @AttributeDefinition(name = "Gateway read timeout (s)", min = "1", description = "How long the gateway may take "
+            + "to answer the registration, and to finish a record or a call it has begun sending, before the "
+            + "connection is closed and registered again.")
+    int read_timeout() default 60;
+
+    @AttributeDefinition(name = "Largest call (MB)", min = "0", description = "The most a call relayed to one "
+            + "connection may hold while it arrives; 0: derived from the heap (a quarter of it shared by the "
+            + "connections, at least 16 MB). A larger call closes that connection, which registers again.")
+    int max_request_mb() default 0;
+
     @AttributeDefinition(name = "Table compression", options = {@Option(label = "none", value = "none"),
         @Option(label = "LZH from 8,193 bytes", value = "lzh"), @Option(label = "LZC from 8,193 bytes", value = "lzc")},
             description = "How the tables of replies to the ABAP caller are written. 'none' (per row) is always valid. "

@@ -33,14 +33,23 @@ final class ListenerRuntime {
      * @param limits          decoding limits (largest frame)
      * @param writeTimeout    how long a write may wait for a gateway that takes no data before the connection
      *                        is closed (the gateway then ends the caller's conversation)
+     * @param readTimeout     how long the gateway may take to answer the registration, and to finish a record or
+     *                        a request it has begun, before the connection is closed and registers again
      */
     record Settings(Duration connectTimeout, Duration retryMax, Duration stopTimeout, ProtocolLimits limits,
-                    Duration writeTimeout) {
+                    Duration writeTimeout, Duration readTimeout) {
         /** The configuration's default for {@code writeTimeout}. */
         static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
+        /** The configuration's default for {@code readTimeout}. */
+        static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
         Settings(Duration connectTimeout, Duration retryMax, Duration stopTimeout, ProtocolLimits limits) {
             this(connectTimeout, retryMax, stopTimeout, limits, DEFAULT_WRITE_TIMEOUT);
+        }
+
+        Settings(Duration connectTimeout, Duration retryMax, Duration stopTimeout, ProtocolLimits limits,
+                 Duration writeTimeout) {
+            this(connectTimeout, retryMax, stopTimeout, limits, writeTimeout, DEFAULT_READ_TIMEOUT);
         }
     }
 
@@ -99,6 +108,11 @@ final class ListenerRuntime {
                             + " s (write.timeout); connection closed, the gateway ends the caller's conversation";
                     LOG.warn("Listener {}: connection {}: {}", listener, slot.index, reason);
                     connection.closeBecause(reason);
+                } else if (connection != null && connection.unfinishedLongerThan(settings.readTimeout())) {
+                    String reason = "the gateway began a record or request and has not finished it for more than "
+                            + settings.readTimeout().toSeconds() + " s (read.timeout); connection closed";
+                    LOG.warn("Listener {}: connection {}: {}", listener, slot.index, reason);
+                    connection.closeBecause(reason);
                 }
             }
             try {
@@ -125,7 +139,7 @@ final class ListenerRuntime {
                 continue;
             }
             RegisteredConnection connection = new RegisteredConnection(address.host(), address.port(), programId,
-                    localHost(), settings.connectTimeout(), settings.limits(), observer(slot));
+                    localHost(), settings.connectTimeout(), settings.readTimeout(), settings.limits(), observer(slot));
             slot.connection = connection;
             try {
                 connection.register();

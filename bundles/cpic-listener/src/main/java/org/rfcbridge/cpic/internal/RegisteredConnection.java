@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 import org.rfcbridge.protocol.ProtocolLimits;
@@ -47,6 +48,8 @@ public final class RegisteredConnection implements AutoCloseable {
     private final String programId;
     private final String localHost;
     private final Duration connectTimeout;
+    /** How long the registration answer, and the rest of a record or request once begun, may take. */
+    private final Duration readTimeout;
     private final ProtocolLimits limits;
     private final Observer observer;
     private final Socket socket = new Socket();
@@ -58,10 +61,16 @@ public final class RegisteredConnection implements AutoCloseable {
     private volatile long writingSince;
     /** Why {@link #closeBecause} closed the connection, for the failure the blocked write then reports. */
     private volatile String closedBecause;
+    /**
+     * Since when the gateway has sent part of a record or of a request without finishing it
+     * ({@link System#nanoTime()}), 0 while nothing is unfinished: a trickle or a silence in the middle shows here.
+     */
+    private volatile long unfinishedSince;
 
     /** A connection to register {@code programId} at {@code gatewayHost:gatewayPort}. */
     public RegisteredConnection(String gatewayHost, int gatewayPort, String programId, String localHost,
-                                Duration connectTimeout, ProtocolLimits limits, Observer observer) {
+                                Duration connectTimeout, Duration readTimeout, ProtocolLimits limits,
+                                Observer observer) {
         if (programId.isEmpty() || programId.length() > RegistrationRecords.MAX_PROGRAM_ID || programId.contains("*")) {
             throw new IllegalArgumentException("Program ID '" + programId + "' must have 1 to "
                     + RegistrationRecords.MAX_PROGRAM_ID + " characters and no *");
@@ -71,6 +80,7 @@ public final class RegisteredConnection implements AutoCloseable {
         this.programId = programId;
         this.localHost = localHost;
         this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
         this.limits = limits;
         this.observer = observer;
     }
@@ -84,11 +94,20 @@ public final class RegisteredConnection implements AutoCloseable {
     public void register() throws IOException {
         socket.connect(new InetSocketAddress(gatewayHost, gatewayPort), (int) connectTimeout.toMillis());
         socket.setTcpNoDelay(true);
-        in = new BufferedInputStream(socket.getInputStream(), 65536);
+        in = new BufferedInputStream(new FirstByteWatch(socket.getInputStream()), 65536);
         out = new BufferedOutputStream(socket.getOutputStream(), 65536);
         byte[] ipv4 = socket.getLocalAddress().getAddress().length == 4 ? socket.getLocalAddress().getAddress() : new byte[4];
         send(RegistrationRecords.register(ipv4, localHost, programId).encode());
-        byte[] reply = read();
+        byte[] reply;
+        socket.setSoTimeout((int) readTimeout.toMillis());
+        try {
+            reply = read();
+        } catch (SocketTimeoutException e) {
+            throw new SocketTimeoutException("gateway " + gatewayHost + ":" + gatewayPort + " accepted the connection "
+                    + "but did not answer the registration within " + readTimeout.toSeconds() + " s (read.timeout)");
+        } finally {
+            socket.setSoTimeout(0);
+        }
         if (!GatewayRecord.isGatewayRecord(reply)) {
             refused(AppcRecord.decode(reply));
         }
@@ -107,6 +126,7 @@ public final class RegisteredConnection implements AutoCloseable {
         AppcMessageAssembler assembler = new AppcMessageAssembler(limits.maxMessageBytes());
         String conversation = null;
         long bytesIn = 0;
+        long requestStarted = 0;
         while (true) {
             byte[] payload = read();
             if (NiFrames.isPing(payload)) {
@@ -127,9 +147,13 @@ public final class RegisteredConnection implements AutoCloseable {
             } else if (function == AppcFunction.F_ACCEPT_CONVERSATION || function == AppcFunction.F_RECEIVE) {
                 if (assembler.pendingBytes() == 0) {
                     observer.callStarted();
+                    requestStarted = System.nanoTime();
                 }
                 bytesIn += payload.length;
-                if (assembler.add(record)) {
+                if (!assembleWithin(assembler, record)) {
+                    unfinishedSince = requestStarted;                // the rest of the request is due
+                } else {
+                    unfinishedSince = 0;
                     String id = conversation != null ? conversation : header.conversationId();
                     long[] partBytes = {0};
                     byte[] rest = handler.handle(assembler.message(), (b, offset, length) -> {
@@ -147,6 +171,15 @@ public final class RegisteredConnection implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Adds a fragment of a request; a request larger than the limit is refused naming the setting. */
+    private boolean assembleWithin(AppcMessageAssembler assembler, AppcRecord record) throws RfcProtocolException {
+        if (assembler.pendingBytes() + record.data().length > limits.maxMessageBytes()) {
+            throw new RfcProtocolException("gateway " + gatewayHost + ":" + gatewayPort + " relayed a request of more "
+                    + "than " + limits.maxMessageBytes() + " bytes (max.request.mb); connection closed", 0);
+        }
+        return assembler.add(record);
     }
 
     /** Reply data as records of at most {@value AppcRecord#MAX_CHUNK} bytes; {@code last} marks the final one. */
@@ -173,11 +206,53 @@ public final class RegisteredConnection implements AutoCloseable {
     }
 
     private byte[] read() throws IOException {
+        recordStarted = 0;
         byte[] payload = NiFrames.read(in, limits.maxRecordBytes());
+        recordStarted = 0;
         if (payload == null) {
             throw new SocketException("the gateway closed the connection");
         }
         return payload;
+    }
+
+    /**
+     * True if the gateway began a record or a request longer than {@code limit} ago and has not finished it:
+     * a trickle or a silence in the middle. Reads have no timeout while the connection waits for calls, so
+     * the listener's watchdog asks this.
+     */
+    boolean unfinishedLongerThan(Duration limit) {
+        long since = recordStarted != 0 ? recordStarted : unfinishedSince;
+        return since != 0 && System.nanoTime() - since > limit.toNanos();
+    }
+
+    /** When the first byte of the record being read arrived, 0 before it: set by {@link FirstByteWatch}. */
+    private volatile long recordStarted;
+
+    /** Notes when the first byte of a record arrives, so that a record trickling in can be timed. */
+    private final class FirstByteWatch extends java.io.FilterInputStream {
+        FirstByteWatch(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            started(b >= 0 ? 1 : 0);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int offset, int length) throws IOException {
+            int n = super.read(b, offset, length);
+            started(n);
+            return n;
+        }
+
+        private void started(int bytes) {
+            if (bytes > 0 && recordStarted == 0) {
+                recordStarted = System.nanoTime();
+            }
+        }
     }
 
     private void send(byte[] payload) throws IOException {

@@ -42,7 +42,7 @@ class ConfigurationTest {
         assertFalse(CpicListenerComponent.PROGRAM_ID.matcher("STAR*").matches());
         assertFalse(CpicListenerComponent.PROGRAM_ID.matcher("X".repeat(64)).matches());
         assertThrows(IllegalArgumentException.class, () -> new RegisteredConnection("h", 1, "A*", "l",
-                java.time.Duration.ofSeconds(1), org.rfcbridge.protocol.ProtocolLimits.DEFAULT,
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), org.rfcbridge.protocol.ProtocolLimits.DEFAULT,
                 new RegisteredConnection.Observer() { }));
     }
 }

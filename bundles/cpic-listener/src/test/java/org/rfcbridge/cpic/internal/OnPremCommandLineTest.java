@@ -27,7 +27,7 @@ class OnPremCommandLineTest {
     void start() throws Exception {
         gateway = SimulatedGateway.start(SimulatedGateway.Settings.defaults(0), event -> { });
         connection = new RegisteredConnection("127.0.0.1", gateway.port(), "CLOUD_SYSTEM_VIA_BC", "bridge",
-                Duration.ofSeconds(2), ProtocolLimits.DEFAULT, new RegisteredConnection.Observer() { });
+                Duration.ofSeconds(2), Duration.ofSeconds(10), ProtocolLimits.DEFAULT, new RegisteredConnection.Observer() { });
         connection.register();
         Thread server = new Thread(() -> {
             try {

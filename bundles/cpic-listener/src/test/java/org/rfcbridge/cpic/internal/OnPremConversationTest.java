@@ -78,7 +78,8 @@ class OnPremConversationTest {
         AtomicReference<IOException> failure = new AtomicReference<>();
         for (int i = 0; i < count; i++) {
             RegisteredConnection connection = new RegisteredConnection("127.0.0.1", gateway.port(), PROGRAM_ID,
-                    "bridge-host", Duration.ofSeconds(2), ProtocolLimits.DEFAULT, new RegisteredConnection.Observer() { });
+                    "bridge-host", Duration.ofSeconds(2), Duration.ofSeconds(10), ProtocolLimits.DEFAULT,
+                    new RegisteredConnection.Observer() { });
             connections.add(connection);
             Thread thread = new Thread(() -> {
                 try {

@@ -239,8 +239,10 @@ final class WsRfcConnection implements AutoCloseable {
             }
             if (t instanceof java.io.EOFException || t instanceof java.nio.channels.ClosedChannelException) {
                 // e.g. a kept HTTP connection the server closed when it stopped; the next attempt opens a new one
-                return new CommunicationFailureException(where + ": the server closed the connection during the "
-                        + "WebSocket upgrade (stopped or restarting?)", cause);
+                // or a server that ends the TLS handshake with an alert Jetty does not always pass on
+                return new CommunicationFailureException(where + ": the server closed the connection during the TLS "
+                        + "handshake or the WebSocket upgrade: stopped or restarting, or it offers only TLS 1.0/1.1 or no "
+                        + "common cipher suite (RFC Bridge requires TLS 1.2 or 1.3)", cause);
             }
         }
         return new CommunicationFailureException(where + ": cannot connect: " + cause, cause);
@@ -256,8 +258,8 @@ final class WsRfcConnection implements AutoCloseable {
             }
             if (message.contains("handshake_failure") || message.contains("insufficient_security")
                     || message.contains("no cipher suites in common")) {
-                return "the server and RFC Bridge share no TLS cipher suite (" + message + "); RFC Bridge offers the "
-                        + "JDK's current TLS 1.2 and 1.3 suites only";
+                return "the server and RFC Bridge share no TLS cipher suite (" + message + "); RFC Bridge requires "
+                        + "TLS 1.2 or 1.3 with the JDK's current cipher suites";
             }
             if (t instanceof CertificateExpiredException || message.contains("validity check failed")
                     || message.contains("expired")) {

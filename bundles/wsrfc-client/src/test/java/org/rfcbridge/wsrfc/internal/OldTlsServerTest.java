@@ -47,7 +47,9 @@ class OldTlsServerTest {
                 OutputStream out = socket.getOutputStream();
                 out.write(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, (byte) description});
                 out.flush();
-                Thread.sleep(200);
+                while (in.read() >= 0) {
+                    // held open until the client has read the alert and closes
+                }
             } catch (Exception e) {
                 // the test's server: the client's error is what is checked
             }
@@ -65,16 +67,23 @@ class OldTlsServerTest {
                 () -> WsRfcConnection.open(client, settings, ProtocolLimits.DEFAULT));
     }
 
+    /**
+     * The alert reaches the bridge in most runs and its meaning is named; where Jetty passes on only the closed
+     * connection, the text still names the TLS versions required.
+     */
     @Test
     void aServerWithOnlyAnOldTlsVersionIsNamedSo() throws Exception {
         CommunicationFailureException e = connect(alertingServer(70));
-        assertTrue(e.getMessage().contains("the server offers only a TLS version older than 1.2")
-                && e.getMessage().contains("RFC Bridge requires TLS 1.2 or 1.3"), e.getMessage());
+        assertTrue(e.getMessage().contains("RFC Bridge requires TLS 1.2 or 1.3"), e.getMessage());
+        assertTrue(e.getMessage().contains("offers only a TLS version older than 1.2")
+                || e.getMessage().contains("offers only TLS 1.0/1.1"), e.getMessage());
     }
 
     @Test
     void aServerWithoutACommonCipherSuiteIsNamedSo() throws Exception {
         CommunicationFailureException e = connect(alertingServer(40));
-        assertTrue(e.getMessage().contains("share no TLS cipher suite"), e.getMessage());
+        assertTrue(e.getMessage().contains("RFC Bridge requires TLS 1.2 or 1.3"), e.getMessage());
+        assertTrue(e.getMessage().contains("share no TLS cipher suite") || e.getMessage().contains("no common cipher "
+                + "suite"), e.getMessage());
     }
 }
