@@ -183,4 +183,17 @@ class WsRfcTest {
                 e.problem());
         assertEquals(6, e.offset());
     }
+
+    /** Garbage is refused at its first bytes, not after the call timeout: SAP's replies start with 0500 or 0101. */
+    @Test
+    void aReplyThatDoesNotStartAsSapsDoIsRefusedAtOnce() throws Exception {
+        WsRfcMessages reply = WsRfcMessages.forReply(1 << 20, 1 << 20);
+        byte[] garbage = {0x7a, 0x3f, 0x00, 0x10, 1, 2, 3};
+        RfcProtocolException e = assertThrows(RfcProtocolException.class, () -> reply.add(garbage, 0, garbage.length));
+        assertEquals("the reply starts with 7a3f, not with 0500 (reply) or 0101 (header) as SAP's replies do",
+                e.problem());
+        assertEquals(0, e.offset());
+        byte[] ok = {0x05, 0x00, 0x00, 0x00, 0x05, 0x00};
+        assertFalse(WsRfcMessages.forReply(1 << 20, 1 << 20).add(ok, 0, ok.length));
+    }
 }

@@ -18,8 +18,16 @@ import org.rfcbridge.protocol.RfcProtocolException;
  * the messages not yet taken are held.
  */
 public final class WsRfcMessages {
+    /**
+     * The items a reply from an SAP system starts with: {@code 0500} (every captured invoke reply, exceptions
+     * and FU_NOT_FOUND included) or {@code 0101} (LOGON replies and logon errors). Captured shapes only, so a
+     * reply of another start is refused as garbage at its first bytes instead of waiting for the call timeout;
+     * unverified for shapes no capture shows.
+     */
+    static final java.util.Set<Integer> REPLY_STARTS = java.util.Set.of(0x0500, 0x0101);
     private final long maxBytes;
     private final long maxUnfinishedItemBytes;
+    private final boolean reply;
     /** The messages as received: kept, not copied, until the reply is complete and joined once. */
     private final List<byte[]> parts = new ArrayList<>();
     private long[] starts = new long[16];
@@ -43,8 +51,21 @@ public final class WsRfcMessages {
      * {@link ReplyLimitException}).
      */
     public WsRfcMessages(long maxBytes, long maxUnfinishedItemBytes) {
+        this(maxBytes, maxUnfinishedItemBytes, false);
+    }
+
+    private WsRfcMessages(long maxBytes, long maxUnfinishedItemBytes, boolean reply) {
         this.maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 8);
         this.maxUnfinishedItemBytes = maxUnfinishedItemBytes;
+        this.reply = reply;
+    }
+
+    /**
+     * A joiner for a reply from an SAP system, which must also start as SAP's replies do
+     * ({@link #REPLY_STARTS}); see {@link #WsRfcMessages(long, long)} for the bounds.
+     */
+    public static WsRfcMessages forReply(long maxBytes, long maxUnfinishedItemBytes) {
+        return new WsRfcMessages(maxBytes, maxUnfinishedItemBytes, true);
     }
 
     /**
@@ -70,6 +91,10 @@ public final class WsRfcMessages {
         parts.add(offset == 0 && length == message.length ? message : Arrays.copyOfRange(message, offset,
                 offset + length));
         size += length;
+        if (reply && next == 0 && size >= 2 && !REPLY_STARTS.contains(u16(0))) {
+            throw new RfcProtocolException("the reply starts with " + String.format("%04x", u16(0))
+                    + ", not with 0500 (reply) or 0101 (header) as SAP's replies do", 0);
+        }
         // walk the items completed so far, from where the last call stopped
         while (size - next >= 4) {
             int id = u16(next);

@@ -314,7 +314,7 @@ final class WsRfcConnection implements AutoCloseable {
     }
 
     private void await(String function, ReplyPieces pieces) throws RfcException {
-        WsRfcMessages reply = new WsRfcMessages(limits.maxMessageBytes(), limits.maxRecordBytes());
+        WsRfcMessages reply = WsRfcMessages.forReply(limits.maxMessageBytes(), limits.maxRecordBytes());
         long deadline = System.nanoTime() + settings.callTimeout().toNanos();
         try {
             while (true) {
