@@ -127,38 +127,38 @@ public final class CpicListenerComponent implements RfcListener {
         return Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 4 / connections);
     }
 
-    private void start(CpicListenerConfig configuration, Map<String, Object> properties, String provider) {
+    /** What is wrong with a configuration, naming the field and what to enter; empty if nothing. */
+    private static String check(CpicListenerConfig configuration, Map<String, Object> properties, String provider) {
         if (!Provider.NATIVE.equals(provider)) {
-            problem = "field provider '" + properties.get(Provider.PROPERTY) + "' must be native or jco";
-            LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
-            return;
+            return "field provider '" + properties.get(Provider.PROPERTY) + "' must be native or jco";
         }
         String programId = configuration.program_id() == null ? "" : configuration.program_id().trim();
         if (!PROGRAM_ID.matcher(programId).matches()) {
-            problem = "field program.id '" + configuration.program_id() + "' is not a Program ID (1 to 63 letters, "
+            return "field program.id '" + configuration.program_id() + "' is not a Program ID (1 to 63 letters, "
                     + "digits or _ . : - /; no blanks, no *)";
-            LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
-            return;
         }
         if (configuration.write_timeout() < 1) {
-            problem = "field write.timeout " + configuration.write_timeout() + " must be at least 1 (seconds)";
-            LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
-            return;
-        }
-        TableCompression compression;
-        try {
-            compression = TableCompression.of(configuration.table_compression());
-        } catch (IllegalArgumentException e) {
-            problem = "field table.compression: " + e.getMessage();
-            LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
-            return;
+            return "field write.timeout " + configuration.write_timeout() + " must be at least 1 (seconds)";
         }
         if (configuration.read_timeout() < 1) {
-            problem = "field read.timeout " + configuration.read_timeout() + " must be at least 1 (seconds)";
+            return "field read.timeout " + configuration.read_timeout() + " must be at least 1 (seconds)";
+        }
+        try {
+            TableCompression.of(configuration.table_compression());
+        } catch (IllegalArgumentException e) {
+            return "field table.compression: " + e.getMessage();
+        }
+        return "";
+    }
+
+    private void start(CpicListenerConfig configuration, Map<String, Object> properties, String provider) {
+        problem = check(configuration, properties, provider);
+        if (!problem.isEmpty()) {
             LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
             return;
         }
-        problem = "";
+        String programId = configuration.program_id().trim();
+        TableCompression compression = TableCompression.of(configuration.table_compression());
         int connections = Math.max(1, configuration.connections());
         ProtocolLimits limits = new ProtocolLimits(configuration.max_frame_size(),
                 maxRequestBytes(configuration.max_request_mb(), connections),
