@@ -1,7 +1,8 @@
 // Drives Debian's chromium through the "RFC Bridge" page of the running assembly's web console:
 // logs in, clicks Test Connection for a destination, adds a routing rule with the form, checks that a
-// POST without the page's CSRF token is refused, and keeps a screenshot. Prints one JSON line with what
-// it saw; exit status 0 when every step did what it should.
+// POST without the page's CSRF token is refused, lets a page of another site (served by the browser
+// itself) post to Karaf's own Configuration tab, which must be refused, and keeps a screenshot. Prints one
+// JSON line with what it saw; exit status 0 when every step did what it should.
 //
 //   node console-test.mjs BASE_URL USER PASSWORD DESTINATION RULE_ID SCREENSHOT.png
 import { chromium } from 'playwright-core';
@@ -50,6 +51,23 @@ try {
     return r.status;
   }, plugin);
 
+  // a page of another site the administrator visits, posting to Karaf's Configuration tab: the forged
+  // request the issue found switched trust.all on; the console must refuse it (403), whatever the form holds
+  const target = `${base}/system/console/configMgr/org.rfcbridge.truststore`;
+  await context.route('http://attacker.test/**', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<form id="f" method="post" action="${target}"><input name="apply" value="true">`
+      + '<input name="action" value="ajaxConfigManager"><input name="propertylist" value="trust.all">'
+      + '<input name="trust.all" value="true"></form><script>document.getElementById("f").submit()</script>',
+  }));
+  const attacker = await context.newPage();
+  const [forged] = await Promise.all([
+    attacker.waitForResponse((r) => r.url().startsWith(target) && r.request().method() === 'POST'),
+    attacker.goto('http://attacker.test/page.html'),
+  ]);
+  seen.crossSitePost = forged.status();
+  await attacker.close();
+
   await page.screenshot({ path: screenshot, fullPage: true });
   seen.screenshot = screenshot;
 } finally {
@@ -57,5 +75,5 @@ try {
 }
 console.log(JSON.stringify(seen));
 const ok = seen.status === 200 && seen.testConnection.includes('OK') && seen.addRule.includes('added')
-  && seen.ruleListed && seen.postWithoutToken === 403 && seen.statisticsRows > 1;
+  && seen.ruleListed && seen.postWithoutToken === 403 && seen.statisticsRows > 1 && seen.crossSitePost === 403;
 process.exit(ok ? 0 : 1);

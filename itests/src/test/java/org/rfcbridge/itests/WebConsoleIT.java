@@ -148,6 +148,8 @@ public class WebConsoleIT extends RfcBridgeTestSupport {
         String output = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals("the browser run: " + output, 0, browser.exitValue());
         assertTrue(output, output.contains("Test Connection Connection_to_Cloud: OK"));
+        assertTrue("a page of another site cannot post to Karaf's Configuration tab: " + output,
+                output.contains("\"crossSitePost\":403"));
         assertTrue("the rule the browser added is a file in etc/", Files.readString(rule).contains("BROWSER_000"));
         assertTrue("the screenshot is kept", Files.size(screenshot) > 10_000);
         Files.deleteIfExists(rule);
