@@ -1,6 +1,7 @@
 package org.rfcbridge.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
@@ -67,16 +68,36 @@ public class WebConsoleIT extends RfcBridgeTestSupport {
     }
 
     private static int status(String url, String credentials, String method) throws IOException {
+        HttpURLConnection connection = open(url, credentials, method);
+        try {
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private static HttpURLConnection open(String url, String credentials, String method) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
         connection.setRequestMethod(method);
         if (credentials != null) {
             connection.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        try {
-            return connection.getResponseCode();
-        } finally {
-            connection.disconnect();
+        return connection;
+    }
+
+    /** The status pages an administrator can download show every service and configuration: never a password. */
+    private static void noPasswordInTheStatusPages() throws IOException {
+        for (String page : List.of("status-Configurations.txt", "status-Services.txt")) {
+            HttpURLConnection connection = open("http://127.0.0.1:" + HTTP_PORT + "/system/console/" + page,
+                    ADMIN_USER + ":" + ADMIN_PASSWORD, "GET");
+            try {
+                String text = new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(page + " lists the destination", text.contains("Connection_to_Cloud"));
+                assertFalse(page + " shows no password", text.contains("PasswordForBC_USER000"));
+            } finally {
+                connection.disconnect();
+            }
         }
     }
 
@@ -123,6 +144,7 @@ public class WebConsoleIT extends RfcBridgeTestSupport {
         eventually(Duration.ofSeconds(60), "the plugin page answers the administrator",
                 () -> status(plugin, ADMIN_USER + ":" + ADMIN_PASSWORD, "GET") == 200);
         assertEquals("the console's login protects the page", 401, status(plugin, null, "GET"));
+        noPasswordInTheStatusPages();
         assertEquals("and its actions", 401, status(plugin, null, "POST"));
         eventually(Duration.ofSeconds(60), "the demo's cloud destination answers a test", () -> {
             for (ServiceReference<RfcDestination> reference : bundleContext.getServiceReferences(RfcDestination.class,

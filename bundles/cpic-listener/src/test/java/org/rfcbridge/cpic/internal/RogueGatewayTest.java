@@ -125,9 +125,20 @@ class RogueGatewayTest {
                 gateway.port(), PROGRAM_ID));
         Function big = SampleFunctions.STFC_STRUCTURE.newFunction();
         big.tables().getTable("RFCTABLE").appendRows(8000);       // about 2.1 MB, the bound is 1 MiB
+        long before = usedHeapAfterGc();
         assertThrows(CommunicationFailureException.class, () -> onPrem.call("MYDESTINATION_000", big));
         Eventually.eventually(Duration.ofSeconds(10), () -> listener.lastError().contains("(max.request.mb)")
                 && listener.state() == org.rfcbridge.api.ConnectionState.ALIVE);
         assertTrue(onPrem.connectionTest("MYDESTINATION_000").toNanos() > 0, "the next call works");
+        assertTrue(usedHeapAfterGc() - before < 16 << 20, "the heap is back within 16 MB");
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 }
