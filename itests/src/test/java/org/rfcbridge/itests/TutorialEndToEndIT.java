@@ -214,6 +214,42 @@ public class TutorialEndToEndIT extends RfcBridgeTestSupport {
     }
 
     @Test
+    public void eachCallIsOneLineOfTheCallLogAndAnErrorNamesItsLine() throws Exception {
+        Path callLog = Path.of(System.getProperty("karaf.data")).resolve("log/calls.log");
+        String ok = "listener=CLOUD_SYSTEM_VIA_BC sender=YI3000 receiver=MYDESTINATION_000 user=DEVELOPER "
+                + "function=STFC_CONNECTION destination=Connection_to_Cloud ";
+        long before = linesWith(callLog, ok);
+        connection("counted");
+        eventually(WAIT, "the call log has one more line of the successful call",
+                () -> linesWith(callLog, ok) == before + 1);
+        String callId;
+        try {
+            onPrem.call("UNROUTED_000", SampleFunctions.STFC_CONNECTION.newFunction());
+            throw new AssertionError("no rule routes UNROUTED_000");
+        } catch (SystemFailureException e) {
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("RFC Bridge call ([0-9a-f]{12}): ")
+                    .matcher(e.getMessage());
+            assertTrue(e.getMessage(), id.find());
+            callId = id.group(1);
+        }
+        String failed = "call=" + callId + " listener=CLOUD_SYSTEM_VIA_BC sender=YI3000 receiver=UNROUTED_000 "
+                + "user=DEVELOPER function=STFC_CONNECTION destination=- ";
+        eventually(WAIT, "the call log names the failed call by the id its caller got",
+                () -> linesWith(callLog, failed) == 1);
+        String line = Files.readAllLines(callLog, StandardCharsets.UTF_8).stream().filter(l -> l.contains(failed))
+                .findFirst().orElseThrow();
+        assertTrue(line, line.contains(" result=SYSTEM_FAILURE text=\"No routing rule matches sender YI3000"));
+        assertTrue(line, line.matches(".* ms\\.total=[0-9.]+ ms\\.bridge=[0-9.]+ ms\\.cloud=0\\.000 .*"));
+    }
+
+    private static long linesWith(Path file, String text) throws java.io.IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> l.contains(text)).count();
+    }
+
+    @Test
     public void noLogHoldsThePassword() throws Exception {
         connection("logged?");
         Path logs = Path.of(System.getProperty("karaf.data")).resolve("log");

@@ -86,6 +86,24 @@ final class BridgeCallHandler implements CallHandler {
 
     @Override
     public byte[] handle(byte[] chain, StreamedResponse.Parts parts) throws IOException {
+        CallRecord record = new CallRecord(programId, chain.length);
+        StreamedResponse.Parts counted = (b, offset, length) -> {
+            parts.send(b, offset, length);
+            record.bytesOut += length;
+        };
+        try {
+            byte[] rest = handle(chain, counted, record);
+            record.bytesOut += rest.length;
+            return rest;
+        } catch (IOException e) {
+            record.broke(e.getMessage());
+            throw e;
+        } finally {
+            record.write();
+        }
+    }
+
+    private byte[] handle(byte[] chain, StreamedResponse.Parts parts, CallRecord record) throws IOException {
         long start = System.nanoTime();
         String function = "?";
         String caller = "an unknown caller";
@@ -93,8 +111,12 @@ final class BridgeCallHandler implements CallHandler {
         try {
             LogonRequest logon = LogonRequest.decode(chain, 0, chain.length, limits);
             caller = logon.systemId() + logon.client() + " (user " + logon.user() + ")";
+            record.sender = logon.systemId() + logon.client();
+            record.user = logon.user();
             function = serializer.decoder().functionName(chain, 0, chain.length);
+            record.function = function;
             String receiver = logon.destination().isEmpty() ? programId : logon.destination();
+            record.receiver = receiver;
             CallContext call = new CallContext(logon.systemId(), logon.client(), receiver, function, logon.user(),
                     logon.language());
             if (function.equals("RFCPING") || function.equals("RFC_PING")) {
@@ -105,15 +127,22 @@ final class BridgeCallHandler implements CallHandler {
             }
             // routing is the first gate: a caller without a rule learns nothing of the repository and costs it nothing
             RfcDestination destination = route(call);
+            record.destination = destination.name();
             Function request = serializer.decoder().decodeRequest(chain, 0, chain.length, metadata(function));
             reply = serializer.encoder().streamedResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME, 0),
                     REPLY_PART_BYTES, parts).streamTables();
-            destination.execute(request);
+            long cloudStart = System.nanoTime();
+            try {
+                destination.execute(request);
+            } finally {
+                record.cloudNanos = System.nanoTime() - cloudStart;
+                record.countRows(request);
+            }
             ItemWriter rest = reply.finish(ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
             return Arrays.copyOf(rest.buffer(), rest.length());
         } catch (RfcException e) {
             abortIfSent(reply, function, e);
-            return error(function, e);
+            return error(function, e, record);
         } catch (RfcProtocolException e) {
             long leftOut = undecodable.permit();
             if (leftOut >= 0) {
@@ -121,11 +150,11 @@ final class BridgeCallHandler implements CallHandler {
                         e.getMessage(), LogRateLimit.leftOut(leftOut));
             }
             return error(function, new SystemFailureException("RFC Bridge cannot decode the call of " + function + ": "
-                    + e.problem()));
+                    + e.problem()), record);
         } catch (RuntimeException e) {
             abortIfSent(reply, function, e);
             LOG.warn("Program ID {}: {} failed inside the bridge", programId, function, e);
-            return error(function, new SystemFailureException("RFC Bridge failed on " + function + ": " + e));
+            return error(function, new SystemFailureException("RFC Bridge failed on " + function + ": " + e), record);
         }
     }
 
@@ -191,9 +220,11 @@ final class BridgeCallHandler implements CallHandler {
                 + repositoryName, "CALL_FUNCTION_NOT_FOUND", null);
     }
 
-    private byte[] error(String function, RfcException e) {
+    /** The error as the ABAP caller gets it, with the call id that leads from its short dump to the call log. */
+    private byte[] error(String function, RfcException e, CallRecord record) {
         counters.error(function + ": " + e.getMessage());
-        return ErrorEnvelope.encode(e);
+        record.failed(e);
+        return ErrorEnvelope.encode(e, "RFC Bridge call " + record.id);
     }
 
     private static double micros(long start) {

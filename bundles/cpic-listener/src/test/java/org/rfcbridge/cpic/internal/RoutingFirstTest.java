@@ -70,7 +70,8 @@ class RoutingFirstTest {
                 TableCompression.NONE);
         for (String function : new String[] {"STFC_CONNECTION", "Z_DOES_NOT_EXIST"}) {
             SystemFailureException e = failure(call(handler, function), function);
-            assertTrue(e.getMessage().startsWith("No routing rule matches sender XYZ000"), e.getMessage());
+            assertTrue(e.getMessage().matches("RFC Bridge call [0-9a-f]{12}: No routing rule matches sender XYZ000.*"),
+                    e.getMessage());
         }
         assertEquals(0, lookups.get(), "no metadata was read for a call no rule lets through");
     }

@@ -126,6 +126,15 @@ public final class ErrorEnvelope {
 
     /** A whole error reply for an error, as a registered server sends it. */
     public static byte[] encode(RfcException error) {
+        return encode(error, null);
+    }
+
+    /**
+     * An error reply whose runtime-failure text (SYSTEM_FAILURE, COMMUNICATION_FAILURE, LOGON_FAILURE) starts
+     * with {@code reference}, e.g. the bridge's call id, so SM58 and ST22 show it; an ABAP exception or message
+     * is the called function's and stays as it is.
+     */
+    public static byte[] encode(RfcException error, String reference) {
         ItemWriter w = new ItemWriter(256).empty(ItemIds.RESPONSE_START);
         if (error instanceof AbapException e) {
             AbapMessage m = e.abapMessage();
@@ -145,7 +154,8 @@ public final class ErrorEnvelope {
                     : error instanceof SystemFailureException s && s.runtimeError() != null ? s.runtimeError()
                     : DEFAULT_RUNTIME_ERROR;
             w.utf16(ItemIds.RUNTIME_ERROR, id);
-            w.utf16(ItemIds.ERROR_TEXT, Texts.limit(firstLine(error.getMessage()), MAX_TEXT));
+            String text = firstLine(error.getMessage());
+            w.utf16(ItemIds.ERROR_TEXT, Texts.limit(reference == null ? text : reference + ": " + text, MAX_TEXT));
         }
         return w.end().toByteArray();
     }
