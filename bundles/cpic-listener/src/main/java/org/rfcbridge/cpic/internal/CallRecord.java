@@ -61,8 +61,8 @@ final class CallRecord {
     }
 
     /**
-     * Writes the line through the shipped appender. It is synchronous: log4j2's asynchronous appender, tried
-     * here, stopped pax-logging from logging at all, so the non-blocking call log of issue 19 is still open.
+     * Writes the line. The shipped configuration queues it for log4j2's asynchronous appender, which drops a line
+     * rather than make the call wait when the disk is slow or full.
      */
     void write() {
         if (!LOG.isInfoEnabled()) {
