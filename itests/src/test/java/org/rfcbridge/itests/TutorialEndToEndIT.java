@@ -217,7 +217,7 @@ public class TutorialEndToEndIT extends RfcBridgeTestSupport {
     public void eachCallIsOneLineOfTheCallLogAndAnErrorNamesItsLine() throws Exception {
         Path callLog = Path.of(System.getProperty("karaf.data")).resolve("log/calls.log");
         String ok = "listener=CLOUD_SYSTEM_VIA_BC sender=YI3000 receiver=MYDESTINATION_000 user=DEVELOPER "
-                + "function=STFC_CONNECTION destination=Connection_to_Cloud ";
+                + "function=STFC_CONNECTION rule=tutorial destination=Connection_to_Cloud ";
         long before = linesWith(callLog, ok);
         connection("counted");
         eventually(WAIT, "the call log has one more line of the successful call",
@@ -233,7 +233,7 @@ public class TutorialEndToEndIT extends RfcBridgeTestSupport {
             callId = id.group(1);
         }
         String failed = "call=" + callId + " listener=CLOUD_SYSTEM_VIA_BC sender=YI3000 receiver=UNROUTED_000 "
-                + "user=DEVELOPER function=STFC_CONNECTION destination=- ";
+                + "user=DEVELOPER function=STFC_CONNECTION rule=- destination=- ";
         eventually(WAIT, "the call log names the failed call by the id its caller got",
                 () -> linesWith(callLog, failed) == 1);
         String line = Files.readAllLines(callLog, StandardCharsets.UTF_8).stream().filter(l -> l.contains(failed))

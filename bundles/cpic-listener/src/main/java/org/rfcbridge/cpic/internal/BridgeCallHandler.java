@@ -121,13 +121,12 @@ final class BridgeCallHandler implements CallHandler {
                     logon.language());
             if (function.equals("RFCPING") || function.equals("RFC_PING")) {
                 if (pingForward) {
-                    route(call).ping();
+                    route(call, record).ping();
                 }
                 return LogonResponse.encodeRegisteredServerAccept("127.0.0.1", PROGRAM_NAME, micros(start));
             }
             // routing is the first gate: a caller without a rule learns nothing of the repository and costs it nothing
-            RfcDestination destination = route(call);
-            record.destination = destination.name();
+            RfcDestination destination = route(call, record);
             Function request = serializer.decoder().decodeRequest(chain, 0, chain.length, metadata(function));
             reply = serializer.encoder().streamedResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME, 0),
                     REPLY_PART_BYTES, parts).streamTables();
@@ -171,13 +170,21 @@ final class BridgeCallHandler implements CallHandler {
         }
     }
 
-    private RfcDestination route(CallContext call) throws RfcException {
+    /** The call's destination; the call log learns it and the rule that chose it. */
+    private RfcDestination route(CallContext call, CallRecord record) throws RfcException {
+        CallRouter.Route route = routeNamingTheRule(call);
+        record.rule = route.rule();
+        record.destination = route.destination().name();
+        return route.destination();
+    }
+
+    private CallRouter.Route routeNamingTheRule(CallContext call) throws RfcException {
         CallRouter current = router.get();
         if (current == null) {
             throw new SystemFailureException("RFC Bridge has no routing (the routing bundle is not running)");
         }
         try {
-            return current.route(call);
+            return current.routeNamingTheRule(call);
         } catch (RfcException refused) {
             long leftOut = refusals.permit();
             if (leftOut >= 0) {

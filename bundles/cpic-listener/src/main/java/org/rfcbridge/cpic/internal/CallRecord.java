@@ -28,6 +28,7 @@ final class CallRecord {
     String receiver = "?";
     String user = "?";
     String function = "?";
+    String rule = "-";
     String destination = "-";
     long bytesOut;
     long rows;
@@ -70,9 +71,9 @@ final class CallRecord {
         }
         double total = (System.nanoTime() - start) / 1e6;
         double cloud = cloudNanos / 1e6;
-        LOG.info(String.format("call=%s listener=%s sender=%s receiver=%s user=%s function=%s destination=%s "
+        LOG.info(String.format("call=%s listener=%s sender=%s receiver=%s user=%s function=%s rule=%s destination=%s "
                 + "bytes.in=%d bytes.out=%d rows=%d ms.total=%.3f ms.bridge=%.3f ms.cloud=%.3f result=%s", id, programId,
-                sender, receiver, user, function, destination, bytesIn, bytesOut, rows, total, total - cloud, cloud,
+                sender, receiver, user, function, rule, destination, bytesIn, bytesOut, rows, total, total - cloud, cloud,
                 result));
     }
 

@@ -75,7 +75,8 @@ class CallLogTest {
         });
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(lines.get(0).matches(".*call=[0-9a-f]{12} listener=CLOUD_SYSTEM_VIA_BC sender=YI3000 "
-                + "receiver=MYDESTINATION_000 user=DEVELOPER function=STFC_CONNECTION destination=Connection_to_Cloud "
+                + "receiver=MYDESTINATION_000 user=DEVELOPER function=STFC_CONNECTION rule=- "
+                + "destination=Connection_to_Cloud "
                 + "bytes.in=\\d+ bytes.out=\\d+ rows=0 ms.total=[\\d.]+ ms.bridge=[\\d.]+ ms.cloud=[\\d.]+ result=OK"),
                 lines.get(0));
         assertFalse(lines.get(0).contains("secret-looking value"), "no parameter value is logged");

@@ -75,6 +75,11 @@ public final class CallRouterComponent implements CallRouter {
 
     @Override
     public RfcDestination route(CallContext call) throws SystemFailureException {
+        return routeNamingTheRule(call).destination();
+    }
+
+    @Override
+    public Route routeNamingTheRule(CallContext call) throws SystemFailureException {
         String sender = call.sender().toUpperCase(Locale.ROOT);
         String receiver = call.receiver().toUpperCase(Locale.ROOT);
         String function = call.functionName().toUpperCase(Locale.ROOT);
@@ -95,6 +100,6 @@ public final class CallRouterComponent implements CallRouter {
                     + " to destination " + rule.destination() + ", which does not exist (yet): configure "
                     + "org.rfcbridge.wsrfc.destination with name=" + rule.destination());
         }
-        return destination;
+        return new Route(rule.name(), destination);
     }
 }

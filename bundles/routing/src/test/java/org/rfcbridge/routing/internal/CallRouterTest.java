@@ -83,6 +83,8 @@ class CallRouterTest {
                 "destination", "Connection_to_Cloud")));
         assertSame(other, router.route(call("YI3", "000", "ANY", "STFC_CONNECTION")));
         assertSame(cloud, router.route(call("YI3", "000", "ANY", "BAPI_A_X")));
+        assertEquals("b", router.routeNamingTheRule(call("YI3", "000", "ANY", "STFC_CONNECTION")).rule());
+        assertEquals("a", router.routeNamingTheRule(call("YI3", "000", "ANY", "BAPI_A_X")).rule());
         assertThrows(SystemFailureException.class, () -> router.route(call("YI3", "000", "ANY", "BAPI_AB_X")));
         assertEquals(List.of("c", "a", "b"), router.rules().stream().map(RoutingRule::name).toList());
     }
