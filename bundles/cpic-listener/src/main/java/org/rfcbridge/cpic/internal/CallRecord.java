@@ -1,5 +1,6 @@
 package org.rfcbridge.cpic.internal;
 
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.rfcbridge.api.RfcException;
@@ -20,7 +21,8 @@ final class CallRecord {
     static final String LOGGER = "org.rfcbridge.calls";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
-    final String id = String.format("%012x", ThreadLocalRandom.current().nextLong() & 0xffff_ffff_ffffL);
+    /** 48 random bits as 12 hex digits: short enough to read out from a short dump, unique enough for a log. */
+    final String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(4);
     private final String programId;
     private final long start = System.nanoTime();
     private final long bytesIn;
@@ -50,8 +52,11 @@ final class CallRecord {
         result = "COMMUNICATION_FAILURE text=\"" + oneLine(reason) + "\"";
     }
 
-    /** Counts the rows of every table of the call, in and out. */
+    /** Counts the rows of every table of the call, in and out (only for a log that is on: it costs a pass). */
     void countRows(Function call) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
         long count = 0;
         for (ParameterMetadata p : call.metadata().parameters()) {
             if (p.type() == AbapType.TABLE) {
@@ -69,12 +74,24 @@ final class CallRecord {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        double total = (System.nanoTime() - start) / 1e6;
-        double cloud = cloudNanos / 1e6;
-        LOG.info(String.format("call=%s listener=%s sender=%s receiver=%s user=%s function=%s rule=%s destination=%s "
-                + "bytes.in=%d bytes.out=%d rows=%d ms.total=%.3f ms.bridge=%.3f ms.cloud=%.3f result=%s", id, programId,
-                sender, receiver, user, function, rule, destination, bytesIn, bytesOut, rows, total, total - cloud, cloud,
-                result));
+        long total = System.nanoTime() - start;
+        // built by hand, not String.format: this runs on every call's thread, and a format would follow the locale
+        StringBuilder line = new StringBuilder(320).append("call=").append(id).append(" listener=").append(programId)
+                .append(" sender=").append(sender).append(" receiver=").append(receiver).append(" user=").append(user)
+                .append(" function=").append(function).append(" rule=").append(rule).append(" destination=")
+                .append(destination).append(" bytes.in=").append(bytesIn).append(" bytes.out=").append(bytesOut)
+                .append(" rows=").append(rows);
+        appendMillis(line.append(" ms.total="), total);
+        appendMillis(line.append(" ms.bridge="), total - cloudNanos);
+        appendMillis(line.append(" ms.cloud="), cloudNanos);
+        LOG.info(line.append(" result=").append(result).toString());
+    }
+
+    /** Nanoseconds as milliseconds with three decimals, rounded half up. */
+    private static void appendMillis(StringBuilder line, long nanos) {
+        long micros = (nanos + 500) / 1000;
+        // 1000 + fraction has four digits; the last three are the fraction with its leading zeros
+        line.append(micros / 1000).append('.').append(Long.toString(1000 + micros % 1000), 1, 4);
     }
 
     private static String oneLine(String text) {
