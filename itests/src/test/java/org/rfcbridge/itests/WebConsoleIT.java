@@ -34,18 +34,24 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.rfcbridge.api.RfcDestination;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
+import org.rfcbridge.api.BridgeMonitor;
+import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
+import org.rfcbridge.simulators.samples.SampleFunctions;
 
 /**
  * The "RFC Bridge" page of the web console in a real browser: Debian's chromium, driven by
  * Playwright ({@code src/test/browser/console-test.mjs}), logs in to the running assembly, clicks
  * Test Connection for the demo's cloud destination, adds a routing rule with the form (which must
- * appear as a file in {@code etc/}), and finds a POST without the CSRF token refused. The screenshot
+ * appear as a file in {@code etc/}), finds a POST without the CSRF token refused, sees the health checks and
+ * a call made through the bridge among the recent calls, and disables the rule it added (the audit log must
+ * name the web console's user). The screenshot
  * is kept in {@code itests/target/screenshots/}. Without chromium or the Playwright driver the test is
  * skipped, saying so, unless {@code rfcbridge.browser.required} is set ({@code ./rfcbridge test} sets it).
  */
@@ -159,12 +165,14 @@ public class WebConsoleIT extends RfcBridgeTestSupport {
             return false;
         });
 
+        String callId = callThroughTheBridge();
+
         Path screenshots = Path.of(System.getProperty("rfcbridge.screenshots"));
         Files.createDirectories(screenshots);
         Path screenshot = screenshots.resolve("rfcbridge-console.png");
         Path rule = Path.of(System.getProperty("karaf.etc"), "org.rfcbridge.routing.rule-browser.cfg");
         Process browser = new ProcessBuilder("node", script.toString(), "http://127.0.0.1:" + HTTP_PORT, ADMIN_USER,
-                ADMIN_PASSWORD, "Connection_to_Cloud", "browser", screenshot.toString())
+                ADMIN_PASSWORD, "Connection_to_Cloud", "browser", screenshot.toString(), callId)
                 .directory(script.getParent().toFile()).redirectErrorStream(true).start();
         assertTrue("the browser run ends within two minutes", browser.waitFor(2, TimeUnit.MINUTES));
         String output = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -174,6 +182,27 @@ public class WebConsoleIT extends RfcBridgeTestSupport {
                 output.contains("\"crossSitePost\":403"));
         assertTrue("the rule the browser added is a file in etc/", Files.readString(rule).contains("BROWSER_000"));
         assertTrue("the screenshot is kept", Files.size(screenshot) > 10_000);
+        Path audit = Path.of(System.getProperty("karaf.data"), "log", "audit.log");
+        eventually(Duration.ofSeconds(10), "the audit log names the web console user who disabled the rule", () ->
+                Files.readString(audit).lines().anyMatch(line -> line.contains("user=" + ADMIN_USER
+                        + " action=config.update pid=org.rfcbridge.routing.rule~browser enabled: true -> false")));
         Files.deleteIfExists(rule);
+    }
+
+    @Inject
+    BridgeMonitor monitor;
+
+    /** STFC_CONNECTION from the simulated on-prem system through the bridge; the call's id as the bridge knows it. */
+    private String callThroughTheBridge() throws Exception {
+        SimulatedAbapSystem onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000",
+                "DEVELOPER", "E"), Duration.ofSeconds(30), ProtocolLimits.DEFAULT);
+        onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("MYDESTINATION_000", "127.0.0.1",
+                GATEWAY_PORT, "CLOUD_SYSTEM_VIA_BC"));
+        eventually(Duration.ofSeconds(60), "a call passes the bridge", () -> succeeds(() -> {
+            onPrem.call("MYDESTINATION_000", SampleFunctions.STFC_CONNECTION.newFunction());
+            return null;
+        }));
+        return monitor.recentCalls().stream().filter(c -> c.function().equals("STFC_CONNECTION") && c.ok())
+                .findFirst().orElseThrow(() -> new AssertionError("the bridge lists the call")).id();
     }
 }

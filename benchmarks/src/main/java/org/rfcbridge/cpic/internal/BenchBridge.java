@@ -93,7 +93,7 @@ public final class BenchBridge {
         CallRouter router = call -> timed;
         ListenerCounters counters = new ListenerCounters();
         BridgeCallHandler bridge = new BridgeCallHandler("BENCH_PROGRAM", () -> router, cloud::repository, "Bench_Cloud",
-                false, counters, ProtocolLimits.DEFAULT, TableCompression.NONE);
+                false, counters, ProtocolLimits.DEFAULT, TableCompression.NONE, call -> { });
         CallHandler measured = (chain, parts) -> {
             long[] inDestination = DESTINATION_NANOS.get();
             inDestination[0] = 0;

@@ -40,7 +40,7 @@ public final class ListenerLoadRun {
             ListenerRuntime listener = new ListenerRuntime("load", "LOAD_PROGRAM", connections,
                     () -> new GatewayAddress("127.0.0.1", gateway.port()),
                     new BridgeCallHandler("LOAD_PROGRAM", () -> router, () -> local, "Local", false, counters,
-                            ProtocolLimits.DEFAULT, TableCompression.NONE), counters,
+                            ProtocolLimits.DEFAULT, TableCompression.NONE, call -> { }), counters,
                     new ListenerRuntime.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
                             ProtocolLimits.DEFAULT));
             listener.start();

@@ -28,6 +28,14 @@ public interface RoutingRules {
     List<Rule> list();
 
     /**
+     * The rule configurations that are ignored because a field cannot be used, each as
+     * "name (PID): field ... problem"; empty when every rule is accepted.
+     */
+    default List<String> rejected() {
+        return List.of();
+    }
+
+    /**
      * Adds a rule; it takes effect within the file watcher's poll interval (a second).
      *
      * @throws IllegalArgumentException if the id is taken or cannot be a file name, or a field is empty

@@ -1,5 +1,6 @@
 package org.rfcbridge.api;
 
+import java.time.Duration;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
@@ -27,4 +28,9 @@ public interface TrustService {
 
     /** True if the explicit test-only switch to trust every certificate is on. */
     boolean trustsAll();
+
+    /** How long before a certificate expires the bridge warns (setting {@code expiry.warning.days}). */
+    default Duration expiryWarning() {
+        return Duration.ofDays(30);
+    }
 }

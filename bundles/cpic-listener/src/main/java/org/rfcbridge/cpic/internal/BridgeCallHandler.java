@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.rfcbridge.api.CallContext;
+import org.rfcbridge.api.CallObserver;
 import org.rfcbridge.api.CallRouter;
 import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.RfcDestination;
@@ -57,6 +58,7 @@ final class BridgeCallHandler implements CallHandler {
     private final String repositoryName;
     private final boolean pingForward;
     private final ListenerCounters counters;
+    private final CallObserver observer;
     private final ClassicSerializer serializer;
     private final ProtocolLimits limits;
     private final Map<String, FunctionMetadata> metadata = new ConcurrentHashMap<>();
@@ -67,13 +69,14 @@ final class BridgeCallHandler implements CallHandler {
 
     BridgeCallHandler(String programId, Supplier<CallRouter> router, Supplier<FunctionRepository> repository,
                       String repositoryName, boolean pingForward, ListenerCounters counters, ProtocolLimits limits,
-                      TableCompression compression) {
+                      TableCompression compression, CallObserver observer) {
         this.programId = programId;
         this.router = router;
         this.repository = repository;
         this.repositoryName = repositoryName;
         this.pingForward = pingForward;
         this.counters = counters;
+        this.observer = observer;
         this.limits = limits;
         this.serializer = new ClassicSerializer(limits, compression);
     }
@@ -99,7 +102,7 @@ final class BridgeCallHandler implements CallHandler {
             record.broke(e.getMessage());
             throw e;
         } finally {
-            record.write();
+            record.end(observer);
         }
     }
 

@@ -1,26 +1,23 @@
 package org.rfcbridge.cpic.internal;
 
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.rfcbridge.api.CallObserver;
+import org.rfcbridge.api.CallRouter;
+import org.rfcbridge.api.CallSummary;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.metadata.AbapType;
 import org.rfcbridge.api.metadata.ParameterMetadata;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One call through a listener, as the call log writes it: one line on the logger {@value #LOGGER} (its own
- * file, {@code data/log/calls.log}, through the shipped pax-logging configuration; its level there turns it
- * off), with the call id that the ABAP caller also sees in an error text. Never a parameter value, so never
- * a password.
+ * One call through a listener while it runs: what the call log, the metrics and the recent calls learn of it
+ * ({@link CallSummary}), with the call id that the ABAP caller also sees in an error text. Never a parameter
+ * value, so never a password.
  */
 final class CallRecord {
-    /** The call log's logger. */
-    static final String LOGGER = "org.rfcbridge.calls";
-    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
-
     /** 48 random bits as 12 hex digits: short enough to read out from a short dump, unique enough for a log. */
     final String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(4);
     private final String programId;
@@ -30,12 +27,13 @@ final class CallRecord {
     String receiver = "?";
     String user = "?";
     String function = "?";
-    String rule = "-";
-    String destination = "-";
+    String rule = CallRouter.Route.NO_RULE;
+    String destination = CallRouter.Route.NO_RULE;
     long bytesOut;
     long rows;
     long cloudNanos;
-    private String result = "OK";
+    private String result = CallSummary.OK;
+    private String errorText = "";
 
     CallRecord(String programId, long bytesIn) {
         this.programId = programId;
@@ -44,19 +42,18 @@ final class CallRecord {
 
     /** The call ended with this error. */
     void failed(RfcException error) {
-        result = error.kind() + " text=\"" + oneLine(error.getMessage()) + "\"";
+        result = error.kind().name();
+        errorText = oneLine(error.getMessage());
     }
 
     /** The call ended with a failure of the connection to the caller (after parts of the reply were sent). */
     void broke(String reason) {
-        result = "COMMUNICATION_FAILURE text=\"" + oneLine(reason) + "\"";
+        result = "COMMUNICATION_FAILURE";
+        errorText = oneLine(reason);
     }
 
-    /** Counts the rows of every table of the call, in and out (only for a log that is on: it costs a pass). */
+    /** Counts the rows of every table of the call, in and out. */
     void countRows(Function call) {
-        if (!LOG.isInfoEnabled()) {
-            return;
-        }
         long count = 0;
         for (ParameterMetadata p : call.metadata().parameters()) {
             if (p.type() == AbapType.TABLE) {
@@ -66,35 +63,14 @@ final class CallRecord {
         rows = count;
     }
 
-    /**
-     * Writes the line. The shipped configuration queues it for log4j2's asynchronous appender, which drops a line
-     * rather than make the call wait when the disk is slow or full.
-     */
-    void write() {
-        if (!LOG.isInfoEnabled()) {
-            return;
-        }
+    /** Tells the observer (call log, metrics, recent calls) that the call ended. */
+    void end(CallObserver observer) {
         long total = System.nanoTime() - start;
-        // built by hand, not String.format: this runs on every call's thread, and a format would follow the locale
-        StringBuilder line = new StringBuilder(320).append("call=").append(id).append(" listener=").append(programId)
-                .append(" sender=").append(sender).append(" receiver=").append(receiver).append(" user=").append(user)
-                .append(" function=").append(function).append(" rule=").append(rule).append(" destination=")
-                .append(destination).append(" bytes.in=").append(bytesIn).append(" bytes.out=").append(bytesOut)
-                .append(" rows=").append(rows);
-        appendMillis(line.append(" ms.total="), total);
-        appendMillis(line.append(" ms.bridge="), total - cloudNanos);
-        appendMillis(line.append(" ms.cloud="), cloudNanos);
-        LOG.info(line.append(" result=").append(result).toString());
-    }
-
-    /** Nanoseconds as milliseconds with three decimals, rounded half up. */
-    private static void appendMillis(StringBuilder line, long nanos) {
-        long micros = (nanos + 500) / 1000;
-        // 1000 + fraction has four digits; the last three are the fraction with its leading zeros
-        line.append(micros / 1000).append('.').append(Long.toString(1000 + micros % 1000), 1, 4);
+        observer.callEnded(new CallSummary(id, Instant.now(), programId, sender, receiver, user, function, rule,
+                destination, bytesIn, bytesOut, rows, total, cloudNanos, result, errorText));
     }
 
     private static String oneLine(String text) {
-        return String.valueOf(text).replaceAll("[\\r\\n]+", " ").replace('"', '\'');
+        return String.valueOf(text).replaceAll("[\\r\\n]+", " ");
     }
 }

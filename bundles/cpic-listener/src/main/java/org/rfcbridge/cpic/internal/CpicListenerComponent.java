@@ -17,6 +17,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.rfcbridge.api.Audit;
+import org.rfcbridge.api.CallObserver;
 import org.rfcbridge.api.CallRouter;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.ConnectionStatus;
@@ -40,12 +42,14 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = CpicListenerConfig.class, factory = true)
 public final class CpicListenerComponent implements RfcListener {
     private static final Logger LOG = LoggerFactory.getLogger(CpicListenerComponent.class);
+    private static final Logger AUDIT = LoggerFactory.getLogger(Audit.LOGGER);
     /** SAP's Program ID rules: 1 to 63 characters; letters, digits and a few separators; no blanks, no *. */
     static final Pattern PROGRAM_ID = Pattern.compile("[A-Za-z0-9_.:\\-/]{1,63}");
 
     private final Map<String, CpicServerComponent> servers = new ConcurrentHashMap<>();
     private final Map<String, FunctionRepository> repositories = new ConcurrentHashMap<>();
     private final ListenerCounters counters = new ListenerCounters();
+    private final CallObservers observers = new CallObservers();
     private volatile CallRouter router;
     private volatile CpicListenerConfig config;
     private volatile String problem = "";
@@ -66,6 +70,16 @@ public final class CpicListenerComponent implements RfcListener {
         if (router == callRouter) {
             router = null;
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addObserver(CallObserver observer) {
+        observers.add(observer);
+    }
+
+    void removeObserver(CallObserver observer) {
+        observers.remove(observer);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -164,7 +178,7 @@ public final class CpicListenerComponent implements RfcListener {
                 maxRequestBytes(configuration.max_request_mb(), connections),
                 ProtocolLimits.DEFAULT.maxTableRows(), ProtocolLimits.DEFAULT.maxTableBytes(), ProtocolLimits.DEFAULT.maxItems());
         handler = new BridgeCallHandler(programId, () -> router, () -> repositories.get(configuration.repository()),
-                configuration.repository(), configuration.ping_forward(), counters, limits, compression);
+                configuration.repository(), configuration.ping_forward(), counters, limits, compression, observers);
         runtime = new ListenerRuntime(configuration.name(), programId, connections,
                 this::gatewayAddress, handler, counters, new ListenerRuntime.Settings(
                         Duration.ofSeconds(configuration.connect_timeout()), Duration.ofSeconds(configuration.retry_max()),
@@ -172,6 +186,7 @@ public final class CpicListenerComponent implements RfcListener {
                         Duration.ofSeconds(configuration.write_timeout()),
                         Duration.ofSeconds(configuration.read_timeout())));
         if (configuration.enabled()) {
+            audit("listener.start", "configuration");
             if (servers.containsKey(configuration.server())) {
                 runtime.start();
             } else {
@@ -198,9 +213,16 @@ public final class CpicListenerComponent implements RfcListener {
         if (registration != null) {
             registration.unregister();
         }
-        if (runtime != null) {
+        if (runtime != null && runtime.state() != ConnectionState.STOPPED) {
+            audit("listener.stop", "configuration changed or bundle stopped");
             runtime.stop();
         }
+    }
+
+    /** One line of the audit log: who started or stopped this listener, and why. */
+    private void audit(String action, String reason) {
+        AUDIT.info("user={} action={} listener={} program.id={} reason={}", Audit.currentUser(), action, config.name(),
+                config.program_id(), reason);
     }
 
     @Override
@@ -256,6 +278,7 @@ public final class CpicListenerComponent implements RfcListener {
     public synchronized void start() {
         waitingForServer = false;
         if (runtime != null && runtime.state() == ConnectionState.STOPPED) {
+            audit("listener.start", "command");
             runtime.start();
         }
     }
@@ -263,7 +286,8 @@ public final class CpicListenerComponent implements RfcListener {
     @Override
     public synchronized void stop() {
         waitingForServer = false;
-        if (runtime != null) {
+        if (runtime != null && runtime.state() != ConnectionState.STOPPED) {
+            audit("listener.stop", "command");
             runtime.stop();
         }
     }

@@ -69,7 +69,7 @@ class ListenerTest {
 
     private void startListener(int connections, boolean pingForward, ProtocolLimits limits) throws Exception {
         BridgeCallHandler handler = new BridgeCallHandler(PROGRAM_ID, () -> router, () -> cloud,
-                "Connection_to_Cloud", pingForward, counters, limits, TableCompression.NONE);
+                "Connection_to_Cloud", pingForward, counters, limits, TableCompression.NONE, call -> { });
         listener = new ListenerRuntime("test", PROGRAM_ID, connections,
                 () -> new GatewayAddress("127.0.0.1", gateway.port()), handler, counters,
                 new ListenerRuntime.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5), limits));
@@ -208,7 +208,7 @@ class ListenerTest {
     void anAclRefusalIsVisibleInTheState() throws Exception {
         gateway.refuseRegistrations(true);
         BridgeCallHandler handler = new BridgeCallHandler(PROGRAM_ID, () -> router, () -> cloud, "X", false,
-                counters, ProtocolLimits.DEFAULT, TableCompression.NONE);
+                counters, ProtocolLimits.DEFAULT, TableCompression.NONE, call -> { });
         listener = new ListenerRuntime("test", PROGRAM_ID, 1, () -> new GatewayAddress("127.0.0.1", gateway.port()),
                 handler, counters, new ListenerRuntime.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), ProtocolLimits.DEFAULT));

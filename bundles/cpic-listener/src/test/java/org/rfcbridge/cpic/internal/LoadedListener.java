@@ -28,7 +28,7 @@ final class LoadedListener implements AutoCloseable {
         listener = new ListenerRuntime(name, ListenerTest.PROGRAM_ID, connections,
                 () -> new GatewayAddress("127.0.0.1", gateway.port()), new BridgeCallHandler(ListenerTest.PROGRAM_ID,
                         () -> call -> cloud, () -> cloud, "Connection_to_Cloud", false, counters, ProtocolLimits.DEFAULT,
-                        TableCompression.NONE),
+                        TableCompression.NONE, call -> { }),
                 counters, new ListenerRuntime.Settings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5),
                         ProtocolLimits.DEFAULT, writeTimeout));
         onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", name.toUpperCase(), "E"),

@@ -37,7 +37,7 @@ class RelayedCallShapesTest {
     private final BridgeCallHandler handler = new BridgeCallHandler("CLOUD_SYSTEM_VIA_BC", () -> call -> {
         routed.add(call);
         return cloud;
-    }, () -> cloud, "Connection_to_Cloud", true, new ListenerCounters(), ProtocolLimits.DEFAULT, TableCompression.NONE);
+    }, () -> cloud, "Connection_to_Cloud", true, new ListenerCounters(), ProtocolLimits.DEFAULT, TableCompression.NONE, call -> { });
 
     private static LogonRequest yi3() {
         return new LogonRequest("000", "DEVELOPER", null, "E", new byte[16], "10.1.2.3", "YI3", "yi3host",

@@ -56,7 +56,7 @@ class RogueGatewayTest {
 
     private void startListener(int port, ProtocolLimits limits) {
         BridgeCallHandler handler = new BridgeCallHandler(PROGRAM_ID, () -> call -> cloud, () -> cloud,
-                "Connection_to_Cloud", false, counters, limits, TableCompression.NONE);
+                "Connection_to_Cloud", false, counters, limits, TableCompression.NONE, call -> { });
         listener = new ListenerRuntime("rogue", PROGRAM_ID, 1, () -> new GatewayAddress("127.0.0.1", port), handler,
                 counters, new ListenerRuntime.Settings(Duration.ofSeconds(2), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), limits, Duration.ofSeconds(5), READ_TIMEOUT));

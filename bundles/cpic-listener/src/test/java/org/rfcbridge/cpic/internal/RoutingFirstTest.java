@@ -67,7 +67,7 @@ class RoutingFirstTest {
             throw new SystemFailureException("No routing rule matches sender " + call.senderSystemId()
                     + call.senderClient() + ", receiver " + call.receiver() + " and function " + call.functionName());
         }, () -> counting, "Connection_to_Cloud", false, new ListenerCounters(), ProtocolLimits.DEFAULT,
-                TableCompression.NONE);
+                TableCompression.NONE, call -> { });
         for (String function : new String[] {"STFC_CONNECTION", "Z_DOES_NOT_EXIST"}) {
             SystemFailureException e = failure(call(handler, function), function);
             assertTrue(e.getMessage().matches("RFC Bridge call [0-9a-f]{12}: No routing rule matches sender XYZ000.*"),
@@ -80,7 +80,7 @@ class RoutingFirstTest {
     void aFunctionTheRepositoryDoesNotKnowIsRememberedForAWhile() throws Exception {
         BridgeCallHandler handler = new BridgeCallHandler("CLOUD_SYSTEM_VIA_BC", () -> call -> cloud,
                 () -> counting, "Connection_to_Cloud", false, new ListenerCounters(), ProtocolLimits.DEFAULT,
-                TableCompression.NONE);
+                TableCompression.NONE, call -> { });
         for (int i = 0; i < 5; i++) {
             SystemFailureException e = failure(call(handler, "Z_DOES_NOT_EXIST"), "Z_DOES_NOT_EXIST");
             assertTrue(e.getMessage().contains("not found in repository server Connection_to_Cloud"), e.getMessage());

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class RoutingRuleComponent {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingRuleComponent.class);
 
-    private RoutingRule rule;
+    private volatile RoutingRule rule;
+    /** Why the configuration is ignored, as "name (PID): field ... problem"; empty while it is accepted. */
+    private volatile String problem = "";
 
     @Activate
     @Modified
@@ -33,8 +35,10 @@ public final class RoutingRuleComponent {
             rule = RoutingRule.compile(name, pid, new RoutingRule.Spec(config.sender(), config.receiver(),
                     config.function(), config.transport(), config.destination(), config.enabled(), config.order(),
                     config.functions_allowed()));
+            problem = "";
         } catch (RoutingRule.InvalidRuleException e) {
             rule = null;
+            problem = name + " (" + pid + "): " + e.getMessage();
             LOG.warn("Routing rule {} ({}) is ignored: {}", name, pid, e.getMessage());
         }
     }
@@ -42,6 +46,11 @@ public final class RoutingRuleComponent {
     /** The compiled rule, or {@code null} if the configuration is invalid. */
     RoutingRule rule() {
         return rule;
+    }
+
+    /** Why the configuration is ignored; empty while it is accepted. */
+    String problem() {
+        return problem;
     }
 
     /** The rule's name: the part of the PID after '~' or '-' (file name), else the PID. */

@@ -19,6 +19,9 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.rfcbridge.api.RoutingRules;
 
 /**
@@ -34,6 +37,9 @@ public final class RoutingRulesComponent implements RoutingRules {
 
     private final ConfigurationAdmin configAdmin;
     private final Path etc;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<RoutingRuleComponent> ruleConfigurations = List.of();
 
     @Activate
     public RoutingRulesComponent(@Reference ConfigurationAdmin configAdmin) {
@@ -55,6 +61,12 @@ public final class RoutingRulesComponent implements RoutingRules {
         }
         rules.sort(Comparator.comparingInt(Rule::order).thenComparing(Rule::id));
         return rules;
+    }
+
+    @Override
+    public List<String> rejected() {
+        return ruleConfigurations.stream().map(RoutingRuleComponent::problem).filter(p -> !p.isEmpty()).sorted()
+                .toList();
     }
 
     @Override

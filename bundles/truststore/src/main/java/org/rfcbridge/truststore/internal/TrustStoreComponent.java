@@ -29,6 +29,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rfcbridge.api.Provider;
+import org.rfcbridge.api.Audit;
 import org.rfcbridge.api.TrustService;
 import org.rfcbridge.api.TrustedCertificate;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = TrustStoreConfig.class)
 public final class TrustStoreComponent implements TrustService {
     private static final Logger LOG = LoggerFactory.getLogger(TrustStoreComponent.class);
+    private static final Logger AUDIT = LoggerFactory.getLogger(Audit.LOGGER);
     /**
      * The start-time setting without which {@code trust.all} has no effect: a system property, or the
      * environment variable {@link #TRUST_ALL_ENVIRONMENT}, set to {@code true} when the JVM starts. A forged or
@@ -163,6 +165,13 @@ public final class TrustStoreComponent implements TrustService {
         }
         LOG.info("org.rfcbridge.truststore: {} trusted certificates from {}, {} files skipped", certificates.size(),
                 directory, result.problems().size());
+        AUDIT.info("user={} action=trust.reload directory={} certificates={} rejected={}", Audit.currentUser(),
+                directory, certificates.size(), result.problems().size());
+    }
+
+    @Override
+    public Duration expiryWarning() {
+        return Duration.ofDays(config.expiry_warning_days());
     }
 
     private X509TrustManager trustManager(CertificateFiles.Result result, Path directory) {

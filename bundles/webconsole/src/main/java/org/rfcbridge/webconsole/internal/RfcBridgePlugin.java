@@ -1,6 +1,7 @@
 package org.rfcbridge.webconsole.internal;
 
 import java.io.IOException;
+import java.security.PrivilegedAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.security.auth.Subject;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -17,6 +19,10 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.rfcbridge.api.BridgeMonitor;
 import org.rfcbridge.api.DestinationStatus;
 import org.rfcbridge.api.ListenerStatistics;
 import org.rfcbridge.api.RfcDestination;
@@ -34,7 +40,8 @@ import org.rfcbridge.protocol.json.Json;
  * requests and requires its login for everything; POST requests come here directly: they must carry
  * the session's CSRF token, do one action and redirect back (so a reload never repeats it), leaving
  * the result for the next page in the session. Settings are edited on the console's Configuration
- * tab, which the metatype of each configuration describes.
+ * tab, which the metatype of each configuration describes. With the monitoring bundle, the page also shows
+ * the health checks, the recent calls, latency per function and the last errors ({@link OperationsSection}).
  */
 @Component(service = Servlet.class, property = {"felix.webconsole.label=" + RfcBridgePlugin.LABEL,
     "felix.webconsole.title=RFC Bridge", "felix.webconsole.category=RFC Bridge"})
@@ -46,6 +53,9 @@ public final class RfcBridgePlugin extends HttpServlet {
     private final transient BundleContext context;
     private final transient TrustService trust;
     private final transient RoutingRules rules;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile BridgeMonitor monitor;
 
     @Activate
     public RfcBridgePlugin(BundleContext context, @Reference TrustService trust, @Reference RoutingRules rules) {
@@ -63,6 +73,9 @@ public final class RfcBridgePlugin extends HttpServlet {
             request.getSession().removeAttribute(RESULT);
             page.raw("<p id=\"rfcbridge-result\" class=\"statline\">").text(result).raw("</p>");
         }
+        if (monitor != null) {
+            OperationsSection.health(page);
+        }
         servers(page, token);
         listeners(page, token);
         routes(page, token);
@@ -77,6 +90,9 @@ public final class RfcBridgePlugin extends HttpServlet {
                         + "esc(r.load)+'</td></tr>';});document.getElementById('rfcbridge-stats').innerHTML=h;});}"
                         + "function esc(s){return String(s).replace(/[&<>\"']/g,function(c){return '&#'+c.charCodeAt(0)"
                         + "+';';});}load();setInterval(load,2000);})();</script>");
+        if (monitor != null) {
+            OperationsSection.calls(page, token);
+        }
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(page.toString());
@@ -180,15 +196,18 @@ public final class RfcBridgePlugin extends HttpServlet {
             return;
         }
         String action = String.valueOf(request.getParameter("action"));
-        if (action.equals("stats")) {
+        if (action.equals("stats") || action.equals("operations")) {
+            BridgeMonitor current = monitor;
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(Json.write(statistics()));
+            response.getWriter().write(Json.write(action.equals("stats") ? statistics() : current == null ? Map.of()
+                    : OperationsSection.json(current)));
             return;
         }
         String result;
         try {
-            result = perform(action, request);
+            // as the console user, so that the audit log names who changed a rule or stopped a listener
+            result = Subject.doAs(ConsoleUser.of(request), (PrivilegedAction<String>) () -> perform(action, request));
         } catch (IllegalArgumentException e) {
             result = e.getMessage();
         }

@@ -1,0 +1,2 @@
+/** The monitoring bundle's implementation: private. */
+package org.rfcbridge.monitoring.internal;

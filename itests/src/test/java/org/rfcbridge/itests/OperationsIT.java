@@ -1,0 +1,265 @@
+package org.rfcbridge.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+import javax.management.ObjectName;
+import javax.security.auth.Subject;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+
+import org.apache.karaf.jaas.boot.ProxyLoginModule;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.rfcbridge.api.SystemFailureException;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.simulators.demo.DemoSystems;
+import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
+import org.rfcbridge.simulators.samples.SampleFunctions;
+
+/**
+ * What an operations team watches, on the assembly as shipped: {@code /metrics} and the JMX MBeans count exactly
+ * the calls made, the health URL turns 503 when the gateway goes and 200 when it returns, a console change leaves
+ * one audit line naming the user, and none of these outputs holds a password.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class OperationsIT extends RfcBridgeTestSupport {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The demo cloud's password (etc/) and one this test sets: neither may be shown. */
+    private static final List<String> SECRETS = List.of("PasswordForBC_USER000", "ProxySecret-4711");
+
+    @Inject
+    DemoSystems demo;
+
+    @Inject
+    SessionFactory sessions;
+
+    private SimulatedAbapSystem onPrem;
+    private final List<String> outputs = new ArrayList<>();
+
+    @Configuration
+    public Option[] configuration() {
+        return baseConfiguration();
+    }
+
+    @Before
+    public void onPremSystem() throws Exception {
+        onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", "DEVELOPER", "E"),
+                Duration.ofSeconds(30), ProtocolLimits.DEFAULT);
+        onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("MYDESTINATION_000", "127.0.0.1",
+                GATEWAY_PORT, "CLOUD_SYSTEM_VIA_BC"));
+        onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("UNROUTED_000", "127.0.0.1", GATEWAY_PORT,
+                "CLOUD_SYSTEM_VIA_BC"));
+        eventually(WAIT, "a call passes the bridge", () -> succeeds(() -> {
+            onPrem.call("MYDESTINATION_000", SampleFunctions.STFC_CONNECTION.newFunction());
+            return null;
+        }));
+    }
+
+    private static final String HEALTH = "/rfcbridge/health";
+
+    @Test
+    public void metricsAndMBeansCountExactlyTheCallsMade() throws Exception {
+        String before = metrics(ADMIN_USER + ":" + ADMIN_PASSWORD);
+        long calls = sample(before, "rfcbridge_function_calls_total{function=\"STFC_CHANGING\"}");
+        long errors = sample(before, "rfcbridge_function_errors_total{function=\"STFC_CHANGING\",kind=\"SYSTEM_FAILURE\"}");
+        long ruleCalls = sample(before, "rfcbridge_rule_calls_total{rule=\"tutorial\"}");
+        for (int i = 0; i < 3; i++) {
+            onPrem.call("MYDESTINATION_000", SampleFunctions.STFC_CHANGING.newFunction());
+        }
+        try {
+            onPrem.call("UNROUTED_000", SampleFunctions.STFC_CHANGING.newFunction());
+            fail("a call without a routing rule is refused");
+        } catch (SystemFailureException expected) {
+            // counted below as an error of kind SYSTEM_FAILURE
+        }
+
+        String after = metrics(ADMIN_USER + ":" + ADMIN_PASSWORD);
+        assertEquals(after, calls + 4, sample(after, "rfcbridge_function_calls_total{function=\"STFC_CHANGING\"}"));
+        assertEquals(after, errors + 1, sample(after,
+                "rfcbridge_function_errors_total{function=\"STFC_CHANGING\",kind=\"SYSTEM_FAILURE\"}"));
+        assertEquals(after, ruleCalls + 3, sample(after, "rfcbridge_rule_calls_total{rule=\"tutorial\"}"));
+        assertTrue(after, after.contains("# TYPE rfcbridge_function_call_seconds summary"));
+        assertTrue(after, after.contains("rfcbridge_function_call_seconds{function=\"STFC_CHANGING\",quantile=\"0.99\"}"));
+        assertEquals(after, 5, sample(after, "rfcbridge_listener_registered_connections{listener=\"CLOUD_SYSTEM_VIA_BC\"}"));
+
+        Object count = ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(
+                "org.rfcbridge:type=Function,name=\"STFC_CHANGING\",metric=calls"), "Count");
+        assertEquals("the MBean counts what /metrics counts", calls + 4, ((Number) count).longValue());
+
+        assertEquals("/metrics needs the web console's login", 401, status(url("/metrics"), null));
+        assertEquals("and the right password", 401, status(url("/metrics"), ADMIN_USER + ":wrong"));
+        assertNoSecret("/metrics", after);
+    }
+
+    @Test
+    public void theHealthUrlFollowsTheGateway() throws Exception {
+        eventually(WAIT, "the health URL answers 200", () -> status(url(HEALTH), null) == 200);
+        demo.gateway().stop();
+        try {
+            eventually(Duration.ofSeconds(10), "the health URL answers 503 once the gateway is gone",
+                    () -> status(url(HEALTH), null) == 503);
+            String json = body(url(HEALTH), null);
+            assertTrue(json, json.contains("\"overallResult\":\"CRITICAL\"") && json.contains("RFC Bridge listeners"));
+            try {
+                console(sessions, "rfc:health", outputs);
+                fail("rfc:health fails when the URL answers 503");
+            } catch (Exception expected) {
+                assertTrue(expected.getMessage(), expected.getMessage().contains("not healthy"));
+            }
+            assertTrue(String.join("\n", outputs), outputs.get(outputs.size() - 1).contains("CRITICAL"));
+        } finally {
+            demo.gateway().restart();
+        }
+        eventually(WAIT, "the health URL answers 200 again after the gateway returns",
+                () -> status(url(HEALTH), null) == 200);
+        assertNoSecret("the health URL", body(url(HEALTH), null));
+    }
+
+    @Test
+    public void consoleChangesLeaveOneAuditLineNamingTheUser() throws Exception {
+        Subject admin = logOn(ADMIN_USER, ADMIN_PASSWORD);
+        asUser(admin, "rfc:route-disable tutorial");
+        asUser(admin, "rfc:route-enable tutorial");
+        asUser(admin, "config:edit org.rfcbridge.proxy; config:property-set user proxyuser; "
+                + "config:property-set password ProxySecret-4711; config:update");
+        asUser(admin, "rfc:listener-stop Listener_to_Cloud");
+        asUser(admin, "rfc:listener-start Listener_to_Cloud");
+
+        Path audit = Path.of(System.getProperty("karaf.data"), "log", "audit.log");
+        eventually(Duration.ofSeconds(10), "the audit log has the listener's restart", () ->
+                Files.readString(audit).contains("action=listener.start listener=Listener_to_Cloud "
+                        + "program.id=CLOUD_SYSTEM_VIA_BC reason=command"));
+        List<String> lines = Files.readAllLines(audit);
+        assertEquals(String.join("\n", lines), 1, lines.stream().filter(l -> l.contains("user=admin "
+                + "action=config.update pid=org.rfcbridge.routing.rule~tutorial enabled: true -> false")).count());
+        assertEquals(String.join("\n", lines), 1, lines.stream().filter(l -> l.contains("user=admin "
+                + "action=config.update pid=org.rfcbridge.routing.rule~tutorial enabled: false -> true")).count());
+        assertTrue(String.join("\n", lines), lines.stream().anyMatch(l -> l.contains("user=admin action=config.")
+                && l.contains("pid=org.rfcbridge.proxy") && l.contains("password: (none) -> ***")
+                && l.contains("user: (none) -> proxyuser")));
+        assertTrue(String.join("\n", lines), lines.stream().anyMatch(l -> l.contains(
+                "user=admin action=listener.stop listener=Listener_to_Cloud")));
+        assertNoSecret("the audit log", String.join("\n", lines));
+        assertNoSecret("the console", String.join("\n", outputs));
+        Path calls = Path.of(System.getProperty("karaf.data"), "log", "calls.log");
+        assertNoSecret("the call log", Files.readString(calls));
+        eventually(WAIT, "the listener registered again", () -> succeeds(() -> {
+            onPrem.call("MYDESTINATION_000", SampleFunctions.STFC_CONNECTION.newFunction());
+            return null;
+        }));
+    }
+
+    /** Runs a console command as a session of this user does (Karaf runs commands as the session's subject). */
+    private void asUser(Subject user, String command) throws Exception {
+        Subject.doAs(user, (PrivilegedExceptionAction<String>) () -> console(sessions, command, outputs));
+    }
+
+    /** Logs on to the realm the console and the web console use. */
+    private static Subject logOn(String user, String password) throws Exception {
+        Subject subject = new Subject();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ProxyLoginModule.class.getClassLoader());
+        try {
+            new LoginContext("karaf", subject, callbacks -> {
+                for (var callback : callbacks) {
+                    if (callback instanceof NameCallback name) {
+                        name.setName(user);
+                    } else if (callback instanceof PasswordCallback secret) {
+                        secret.setPassword(password.toCharArray());
+                    }
+                }
+            }).login();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        return subject;
+    }
+
+    /**
+     * No password shown. (The test assembly's administrator password is its user name, which the audit log names,
+     * so it cannot be looked for here; the scan of every log in TutorialEndToEndIT covers the demo's.)
+     */
+    private static void assertNoSecret(String where, String text) {
+        for (String secret : SECRETS) {
+            assertFalse(where + " shows no password", text.contains(secret));
+        }
+    }
+
+    /** The value of one sample of the Prometheus text, 0 if the sample is not there yet. */
+    private static long sample(String text, String name) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(name) + " (\\S+)$", Pattern.MULTILINE).matcher(text);
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + HTTP_PORT + path;
+    }
+
+    private static String metrics(String credentials) throws IOException {
+        HttpURLConnection connection = open(url("/metrics"), credentials);
+        try {
+            assertEquals(200, connection.getResponseCode());
+            assertTrue(connection.getContentType(), connection.getContentType().startsWith("text/plain; version=0.0.4"));
+            return new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private static String body(String url, String credentials) throws IOException {
+        HttpURLConnection connection = open(url, credentials);
+        try {
+            var in = connection.getResponseCode() < 400 ? connection.getInputStream() : connection.getErrorStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private static int status(String url, String credentials) throws IOException {
+        HttpURLConnection connection = open(url, credentials);
+        try {
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private static HttpURLConnection open(String url, String credentials) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+        if (credentials != null) {
+            connection.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return connection;
+    }
+}
