@@ -5,14 +5,15 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,12 +23,7 @@ import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 import javax.management.ObjectName;
-import javax.security.auth.Subject;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.login.LoginContext;
 
-import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
@@ -38,6 +34,10 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.rfcbridge.api.SystemFailureException;
+import org.rfcbridge.api.data.Function;
+import org.rfcbridge.protocol.json.FunctionJson;
+import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.protocol.trace.TraceDecoderMain;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.simulators.demo.DemoSystems;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
@@ -145,13 +145,13 @@ public class OperationsIT extends RfcBridgeTestSupport {
 
     @Test
     public void consoleChangesLeaveOneAuditLineNamingTheUser() throws Exception {
-        Subject admin = logOn(ADMIN_USER, ADMIN_PASSWORD);
-        asUser(admin, "rfc:route-disable tutorial");
-        asUser(admin, "rfc:route-enable tutorial");
-        asUser(admin, "config:edit org.rfcbridge.proxy; config:property-set user proxyuser; "
-                + "config:property-set password ProxySecret-4711; config:update");
-        asUser(admin, "rfc:listener-stop Listener_to_Cloud");
-        asUser(admin, "rfc:listener-start Listener_to_Cloud");
+        ConsoleUser admin = ConsoleUser.logOn(ADMIN_USER, ADMIN_PASSWORD);
+        admin.run(sessions, "rfc:route-disable tutorial", outputs);
+        admin.run(sessions, "rfc:route-enable tutorial", outputs);
+        admin.run(sessions, "config:edit org.rfcbridge.proxy; config:property-set user proxyuser; "
+                + "config:property-set password ProxySecret-4711; config:update", outputs);
+        admin.run(sessions, "rfc:listener-stop Listener_to_Cloud", outputs);
+        admin.run(sessions, "rfc:listener-start Listener_to_Cloud", outputs);
 
         Path audit = Path.of(System.getProperty("karaf.data"), "log", "audit.log");
         eventually(Duration.ofSeconds(10), "the audit log has the listener's restart", () ->
@@ -177,31 +177,64 @@ public class OperationsIT extends RfcBridgeTestSupport {
         }));
     }
 
-    /** Runs a console command as a session of this user does (Karaf runs commands as the session's subject). */
-    private void asUser(Subject user, String command) throws Exception {
-        Subject.doAs(user, (PrivilegedExceptionAction<String>) () -> console(sessions, command, outputs));
+    @Test
+    public void aTraceOfTheNextCallIsDecodedBackToItsFunctionAndValues() throws Exception {
+        console(sessions, "rfc:trace-remove --all", outputs);
+        console(sessions, "rfc:trace --calls 1 Listener_to_Cloud", outputs);
+        console(sessions, "rfc:trace --calls 1 Connection_to_Cloud", outputs);
+        Function call = SampleFunctions.STFC_CONNECTION.newFunction();
+        call.imports().setValue("REQUTEXT", "traced-call-4711");
+        onPrem.call("MYDESTINATION_000", call);
+        onPrem.call("MYDESTINATION_000", SampleFunctions.STFC_CONNECTION.newFunction());   // not traced: N was 1
+
+        String listing = console(sessions, "rfc:trace-list", outputs);
+        Path traces = Path.of(System.getProperty("karaf.data"), "trace");
+        List<Path> files;
+        try (var found = Files.list(traces)) {
+            files = found.sorted().toList();
+        }
+        assertEquals(listing, 2, files.size());
+        Path cpic = files.stream().filter(f -> f.getFileName().toString().contains("-cpic-CLOUD_SYSTEM_VIA_BC-"))
+                .findFirst().orElseThrow(() -> new AssertionError("a trace of the listener: " + listing));
+        Path wsrfc = files.stream().filter(f -> f.getFileName().toString().contains("-wsrfc-Connection_to_Cloud-"))
+                .findFirst().orElseThrow(() -> new AssertionError("a trace of the destination: " + listing));
+        assertTrue(listing, listing.contains(cpic.getFileName().toString()));
+        assertEquals("readable by the owner only", "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cpic)));
+
+        // what ./rfcbridge decode runs, with the function's interface as a metadata file
+        Path metadata = Files.writeString(traces.resolveSibling("stfc_connection.json"),
+                Json.write(FunctionJson.toJson(SampleFunctions.STFC_CONNECTION)));
+        String listener = decode(metadata, cpic);
+        assertTrue(listener, listener.contains("\"function\": \"STFC_CONNECTION\""));
+        assertTrue("the traced call's value, decoded from the listener's NI records: " + listener, listener.contains(
+                "\"REQUTEXT\": \"traced-call-4711\""));
+        String destination = decode(metadata, wsrfc);
+        assertTrue(destination, destination.contains("\"kind\": \"WSRFC\""));
+        assertTrue("the value in the destination's WebSocket messages: " + destination,
+                destination.contains("traced-call-4711"));
+        assertTrue("the password item's value is blanked", !destination.contains("PASSWORD") || destination.contains(
+                "\"value\": \"***\""));
+        for (Path file : files) {
+            String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            assertNoSecret(file.getFileName().toString(), bytes);
+            assertNoSecret(file.getFileName().toString(), new String(Files.readAllBytes(file),
+                    StandardCharsets.UTF_16LE));
+        }
+        console(sessions, "rfc:trace-remove --all", outputs);
+        try (var left = Files.list(traces)) {
+            assertEquals(0, left.count());
+        }
     }
 
-    /** Logs on to the realm the console and the web console use. */
-    private static Subject logOn(String user, String password) throws Exception {
-        Subject subject = new Subject();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(ProxyLoginModule.class.getClassLoader());
-        try {
-            new LoginContext("karaf", subject, callbacks -> {
-                for (var callback : callbacks) {
-                    if (callback instanceof NameCallback name) {
-                        name.setName(user);
-                    } else if (callback instanceof PasswordCallback secret) {
-                        secret.setPassword(password.toCharArray());
-                    }
-                }
-            }).login();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-        return subject;
+    /** What {@code ./rfcbridge decode --metadata METADATA TRACE} prints. */
+    private static String decode(Path metadata, Path trace) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = TraceDecoderMain.run(new String[] {"--metadata", metadata.toString(), trace.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(err.toString(StandardCharsets.UTF_8), 0, status);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /**

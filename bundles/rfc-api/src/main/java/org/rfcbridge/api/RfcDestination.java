@@ -41,4 +41,15 @@ public interface RfcDestination {
     default DestinationStatus status() {
         return new DestinationStatus(name(), "other", "", ConnectionState.ALIVE, 0, 0, 0, 0, "");
     }
+
+    /**
+     * Writes the wire records of the next {@code calls} calls to trace files in {@code data/trace/} (passwords
+     * blanked), for a support case; 0 stops. Audited.
+     *
+     * @throws UnsupportedOperationException if this destination cannot trace
+     * @throws IllegalStateException if it is not running
+     */
+    default void traceNextCalls(int calls) {
+        throw new UnsupportedOperationException("This destination cannot write a wire trace");
+    }
 }

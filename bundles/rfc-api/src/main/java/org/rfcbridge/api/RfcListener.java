@@ -40,4 +40,15 @@ public interface RfcListener {
     default String gateway() {
         return "";
     }
+
+    /**
+     * Writes the wire records of the next {@code calls} calls to trace files in {@code data/trace/} (passwords
+     * blanked), for a support case; 0 stops. Audited.
+     *
+     * @throws UnsupportedOperationException if this listener cannot trace
+     * @throws IllegalStateException if it is not running
+     */
+    default void traceNextCalls(int calls) {
+        throw new UnsupportedOperationException("This listener cannot write a wire trace");
+    }
 }

@@ -28,6 +28,8 @@ import org.rfcbridge.api.Provider;
 import org.rfcbridge.api.RfcListener;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.TableCompression;
+import org.rfcbridge.protocol.trace.TraceDirectory;
+import org.rfcbridge.protocol.trace.TraceSwitch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +58,7 @@ public final class CpicListenerComponent implements RfcListener {
     /** Enabled, but its CPIC server is not there yet: started when it comes, instead of failing first. */
     private volatile boolean waitingForServer;
     private ListenerRuntime runtime;
+    private volatile TraceSwitch tracing;
     private BridgeCallHandler handler;
     /** Null when the configuration selects another provider (provider=jco): then another component serves it. */
     private ServiceRegistration<?> registration;
@@ -185,6 +188,9 @@ public final class CpicListenerComponent implements RfcListener {
                         Duration.ofSeconds(configuration.stop_timeout()), limits,
                         Duration.ofSeconds(configuration.write_timeout()),
                         Duration.ofSeconds(configuration.read_timeout())));
+        tracing = new TraceSwitch(TraceDirectory.ofRuntime(), TraceDirectory.CPIC, programId, configuration.trace(),
+                configuration.trace_max_files(), (long) Math.max(1, configuration.trace_max_mb()) << 20);
+        runtime.tracedBy(tracing);
         if (configuration.enabled()) {
             audit("listener.start", "configuration");
             if (servers.containsKey(configuration.server())) {
@@ -272,6 +278,17 @@ public final class CpicListenerComponent implements RfcListener {
                     + config.server() + ")";
         }
         return !problem.isEmpty() ? problem : runtime == null ? "" : runtime.lastError();
+    }
+
+    @Override
+    public void traceNextCalls(int calls) {
+        TraceSwitch current = tracing;
+        if (current == null) {
+            throw new IllegalStateException("Listener " + config.name() + " is not started: " + lastError());
+        }
+        current.traceNext(calls);
+        AUDIT.info("user={} action=trace listener={} calls={} directory={}", Audit.currentUser(), config.name(), calls,
+                TraceDirectory.ofRuntime().path());
     }
 
     @Override

@@ -78,4 +78,16 @@ import org.osgi.service.metatype.annotations.Option;
 
     /** The Web Console lists factory configurations by this. */
     String webconsole_configurationFactory_nameHint() default "{name}: {program.id} at {server}";
+
+    @AttributeDefinition(name = "Trace", description = "Write every call's NI records to a file in data/trace/ "
+            + "(passwords blanked), for a support case; rfc:trace traces only the next calls")
+    boolean trace() default false;
+
+    @AttributeDefinition(name = "Trace files kept", min = "1", description = "Trace files data/trace/ holds at most; "
+            + "a new one removes the oldest")
+    int trace_max_files() default 100;
+
+    @AttributeDefinition(name = "Trace file size (MB)", min = "1", description = "A trace file ends at this size; "
+            + "later records of the call are left out")
+    int trace_max_mb() default 16;
 }

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.ConnectionStatus;
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.trace.TraceSwitch;
+import org.rfcbridge.protocol.trace.WireTrace;
 import org.rfcbridge.protocol.RfcProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,8 @@ final class ListenerRuntime {
     private final List<ConnectionSlot> slots = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopping;
+    /** Which calls are traced; none until {@link #tracedBy} is called. */
+    private volatile TraceSwitch tracing;
 
     /**
      * @param gateway where to register; throws {@link IllegalStateException} with the reason when there is no usable gateway
@@ -198,8 +202,19 @@ final class ListenerRuntime {
         }
     }
 
+    /** Traces the calls this switch says (setting {@code trace}, console {@code rfc:trace}). */
+    void tracedBy(TraceSwitch calls) {
+        tracing = calls;
+    }
+
     private RegisteredConnection.Observer observer(ConnectionSlot slot) {
         return new RegisteredConnection.Observer() {
+            @Override
+            public WireTrace traceCall() {
+                TraceSwitch calls = tracing;
+                return calls == null ? WireTrace.OFF : calls.startCall();
+            }
+
             @Override
             public void callStarted() {
                 slot.set(ConnectionState.BUSY);

@@ -21,6 +21,7 @@ import org.rfcbridge.protocol.gateway.GatewayErrorBlock;
 import org.rfcbridge.protocol.gateway.GatewayRecord;
 import org.rfcbridge.protocol.ni.NiFrames;
 import org.rfcbridge.protocol.registration.RegistrationRecords;
+import org.rfcbridge.protocol.trace.WireTrace;
 
 /**
  * One registration of a Program ID at a gateway, serving one call at a time
@@ -40,6 +41,11 @@ public final class RegisteredConnection implements AutoCloseable {
 
         /** A call was answered; byte counts of the request and reply. */
         default void callFinished(long bytesIn, long bytesOut) {
+        }
+
+        /** Where the records of a call that begins now go: a trace file, or nowhere. */
+        default WireTrace traceCall() {
+            return WireTrace.OFF;
         }
     }
 
@@ -66,6 +72,8 @@ public final class RegisteredConnection implements AutoCloseable {
      * ({@link System#nanoTime()}), 0 while nothing is unfinished: a trickle or a silence in the middle shows here.
      */
     private volatile long unfinishedSince;
+    /** The trace of the call in progress: every record read and written goes to it. */
+    private WireTrace trace = WireTrace.OFF;
 
     /** A connection to register {@code programId} at {@code gatewayHost:gatewayPort}. */
     public RegisteredConnection(String gatewayHost, int gatewayPort, String programId, String localHost,
@@ -123,6 +131,14 @@ public final class RegisteredConnection implements AutoCloseable {
      * @throws IOException when the gateway goes away
      */
     public void serve(CallHandler handler) throws IOException {
+        try {
+            serveCalls(handler);
+        } finally {
+            trace.close();
+        }
+    }
+
+    private void serveCalls(CallHandler handler) throws IOException {
         AppcMessageAssembler assembler = new AppcMessageAssembler(limits.maxMessageBytes());
         String conversation = null;
         long bytesIn = 0;
@@ -144,10 +160,12 @@ public final class RegisteredConnection implements AutoCloseable {
             AppcFunction function = header.appcFunction();
             if (function == AppcFunction.F_SAP_REGTP || function == AppcFunction.F_SAP_PING) {
                 conversation = header.conversationId();                   // a call arrives (or a handle update)
+                traceFrom(payload);
             } else if (function == AppcFunction.F_ACCEPT_CONVERSATION || function == AppcFunction.F_RECEIVE) {
                 if (assembler.pendingBytes() == 0) {
                     observer.callStarted();
                     requestStarted = System.nanoTime();
+                    traceFrom(payload);
                 }
                 bytesIn += payload.length;
                 if (!assembleWithin(assembler, record)) {
@@ -165,11 +183,21 @@ public final class RegisteredConnection implements AutoCloseable {
                     write(RegistrationRecords.unaccept(id).encode());
                     write(RegistrationRecords.rearm().encode());
                     flush();
+                    trace.close();
+                    trace = WireTrace.OFF;
                     observer.callFinished(bytesIn, bytesOut);
                     bytesIn = 0;
                     conversation = null;
                 }
             }
+        }
+    }
+
+    /** Starts the call's trace, if it is traced, with the record that began it (the later ones follow by themselves). */
+    private void traceFrom(byte[] first) {
+        if (trace == WireTrace.OFF) {
+            trace = observer.traceCall();
+            trace.record(first);
         }
     }
 
@@ -212,6 +240,7 @@ public final class RegisteredConnection implements AutoCloseable {
         if (payload == null) {
             throw new SocketException("the gateway closed the connection");
         }
+        trace.record(payload);
         return payload;
     }
 
@@ -261,6 +290,7 @@ public final class RegisteredConnection implements AutoCloseable {
     }
 
     private void write(byte[] payload) throws IOException {
+        trace.record(payload);
         guarded(() -> NiFrames.write(out, payload, 0, payload.length));
     }
 

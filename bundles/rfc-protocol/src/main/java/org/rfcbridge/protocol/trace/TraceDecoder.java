@@ -58,17 +58,41 @@ public final class TraceDecoder {
      * @throws RfcProtocolException naming the byte offset in the file where decoding failed
      */
     public List<Object> decode(byte[] trace) throws RfcProtocolException {
+        return decode(trace, false);
+    }
+
+    /**
+     * Decodes one trace; {@code webSocketMessages} when each record is a whole WebSocket RFC message (a bare item
+     * chain, {@code protocol-wsrfc-2026.md} §2.1) as a destination's trace holds them.
+     *
+     * @throws RfcProtocolException naming the byte offset in the file where decoding failed
+     */
+    public List<Object> decode(byte[] trace, boolean webSocketMessages) throws RfcProtocolException {
         List<Object> records = new ArrayList<>();
         tables = new CompressedTableTrace(limits);
         for (NiFrames.Record record : NiFrames.split(trace, limits.maxRecordBytes())) {
             try {
-                records.add(record(record));
+                records.add(webSocketMessages ? message(record) : record(record));
             } catch (RfcProtocolException e) {
                 throw new RfcProtocolException("record at offset " + record.offset() + ": " + e.problem(),
                         record.offset() + 4L + e.offset());
             }
         }
         return records;
+    }
+
+    private Map<String, Object> message(NiFrames.Record record) throws RfcProtocolException {
+        byte[] payload = record.payload();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("offset", record.offset());
+        out.put("length", payload.length);
+        out.put("kind", "WSRFC");
+        out.put("items", items(payload));
+        Object call = call(payload);
+        if (call != null) {
+            out.put("call", call);
+        }
+        return out;
     }
 
     private Map<String, Object> record(NiFrames.Record record) throws RfcProtocolException {
@@ -230,8 +254,10 @@ public final class TraceDecoder {
         if (metadata.isEmpty() || data.length < 2) {
             return null;
         }
-        int first = Bytes.u16(data, 0);
-        if (first == ItemIds.CALL_START) {
+        ItemReader reader = new ItemReader(data, 0, data.length, limits.maxItems());
+        int first = reader.next() ? reader.id() : -1;
+        // a call, or a call relayed by the gateway with its caller's logon first
+        if (first == ItemIds.CALL_START || first == ItemIds.LOGON_CHAIN_START) {
             String name = serializer.decoder().functionName(data, 0, data.length);
             lastFunction = name;
             FunctionMetadata fm = metadata.get(name);

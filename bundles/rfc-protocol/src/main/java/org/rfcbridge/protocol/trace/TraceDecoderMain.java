@@ -62,7 +62,8 @@ public final class TraceDecoderMain {
             try {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("file", file.toString());
-                result.put("records", decoder.decode(Files.readAllBytes(file)));
+                // a destination's trace (file name with -wsrfc-) holds WebSocket RFC messages, a listener's NI records
+                result.put("records", decoder.decode(Files.readAllBytes(file), TraceDirectory.isWsRfc(file)));
                 results.add(result);
             } catch (RfcProtocolException e) {
                 err.println("decode: " + file + ": malformed at byte offset " + e.offset() + ": " + e.problem());

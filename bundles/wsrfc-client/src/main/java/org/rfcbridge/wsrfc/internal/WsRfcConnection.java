@@ -26,6 +26,7 @@ import org.rfcbridge.api.CommunicationFailureException;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.trace.WireTrace;
 import org.rfcbridge.protocol.RfcProtocolException;
 import org.rfcbridge.protocol.wsrfc.WsRfcLogon;
 import org.rfcbridge.protocol.wsrfc.WsRfcLogonReply;
@@ -68,6 +69,8 @@ final class WsRfcConnection implements AutoCloseable {
         final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
         volatile String closeReason = "";
         volatile long lastHeardNanos = System.nanoTime();
+        /** The messages received for the call's trace, if it is traced. */
+        final TracedMessages traced = new TracedMessages();
         private volatile Session session;
         private long waitingBytes;
         private long peakWaitingBytes;
@@ -89,6 +92,7 @@ final class WsRfcConnection implements AutoCloseable {
             lastHeardNanos = System.nanoTime();
             byte[] message = BufferUtil.toArray(payload);
             callback.succeed();
+            traced.frame(message, last);
             boolean more;
             synchronized (this) {
                 waitingBytes += message.length;
@@ -170,10 +174,17 @@ final class WsRfcConnection implements AutoCloseable {
      * @throws org.rfcbridge.api.LogonFailureException with the server's text for a wrong user, password or client
      */
     static WsRfcConnection open(WebSocketClient client, WsRfcSettings settings, ProtocolLimits limits) throws RfcException {
+        return open(client, settings, limits, WireTrace.OFF);
+    }
+
+    /** Connects and logs on; the LOGON and its reply go to the trace of the call that needed the session. */
+    static WsRfcConnection open(WebSocketClient client, WsRfcSettings settings, ProtocolLimits limits, WireTrace trace)
+            throws RfcException {
         ClientUpgradeRequest request = new ClientUpgradeRequest();
         request.setSubProtocols(settings.subprotocol());
         settings.upgradeHeaders().forEach(request::setHeader);
         Inbox inbox = new Inbox();
+        inbox.traced.traceInto(trace);
         Session session;
         CompletableFuture<Session> connecting = null;
         try {
@@ -193,7 +204,7 @@ final class WsRfcConnection implements AutoCloseable {
         try {
             WsRfcLogon logon = new WsRfcLogon(settings.client(), settings.user(), settings.password(), settings.language(),
                     "127.0.0.1", "rfcbridge", settings.name(), "RFCBRIDGE", null, "RFCPING");
-            session.sendBinary(ByteBuffer.wrap(logon.encode(RANDOM.nextInt())), Callback.NOOP);
+            connection.send(logon.encode(RANDOM.nextInt()));
             byte[] reply = connection.await("the LOGON");
             connection.system = WsRfcLogonReply.decode(reply, limits, "Destination " + settings.name());
             return connection;
@@ -292,7 +303,7 @@ final class WsRfcConnection implements AutoCloseable {
      *                          the reply is still coming)
      */
     void invoke(byte[] chain, String function, ReplyPieces pieces) throws RfcException {
-        session.sendBinary(ByteBuffer.wrap(chain), Callback.NOOP);
+        send(chain);
         try {
             await(function, pieces);
         } catch (RuntimeException e) {
@@ -303,8 +314,19 @@ final class WsRfcConnection implements AutoCloseable {
 
     /** Sends one invoke and returns its whole reply (small replies: the LOGON, the bare round trip of the benchmarks). */
     byte[] invoke(byte[] chain, String function) throws RfcException {
-        session.sendBinary(ByteBuffer.wrap(chain), Callback.NOOP);
+        send(chain);
         return await(function);
+    }
+
+    /** Sends one message, and keeps it in the call's trace if it is traced. */
+    private void send(byte[] message) {
+        inbox.traced.trace().record(message);
+        session.sendBinary(ByteBuffer.wrap(message), Callback.NOOP);
+    }
+
+    /** The messages of the call that begins now go to this trace ({@link WireTrace#OFF} after it). */
+    void traceInto(WireTrace trace) {
+        inbox.traced.traceInto(trace);
     }
 
     private byte[] await(String function) throws RfcException {

@@ -19,6 +19,9 @@ import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.metadata.FunctionMetadata;
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.trace.WireTrace;
+import org.rfcbridge.protocol.trace.TraceDirectory;
+import org.rfcbridge.protocol.trace.TraceSwitch;
 import org.rfcbridge.protocol.RfcProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +55,11 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
      * @param pingPeriod  WebSocket ping on idle sessions, zero for none
      * @param pongTimeout how long a pinged session may stay silent
      */
+    /** Trace files kept and their size, until {@link #tracedBy} gives the configuration's. */
+    private static final int TRACE_FILES = 100;
+    private static final long TRACE_BYTES = 16L << 20;
+    private volatile TraceSwitch tracing;
+
     record PoolSettings(int size, Duration pingPeriod, Duration pongTimeout) {
         PoolSettings {
             if (size < 1) {
@@ -63,6 +71,8 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
     private WsRfcDestination(WsRfcSettings settings, PoolSettings poolSettings, WebSocketClient client,
                              ProtocolLimits limits) {
         this.settings = settings;
+        this.tracing = new TraceSwitch(TraceDirectory.ofRuntime(), TraceDirectory.WSRFC, settings.name(), false,
+                TRACE_FILES, TRACE_BYTES);
         this.client = client;
         this.limits = limits;
         this.pool = new SessionPool(settings.name(), poolSettings.size(), poolSettings.pingPeriod(),
@@ -109,8 +119,11 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
 
     private void call(Function function) throws RfcException {
         SessionPool.Slot slot = pool.acquire(settings.callTimeout());
+        WireTrace trace = tracing.startCall();
+        WsRfcConnection connection = null;
         try {
-            WsRfcConnection connection = slot.connection(() -> WsRfcConnection.open(started(), settings, limits));
+            connection = slot.connection(() -> WsRfcConnection.open(started(), settings, limits, trace));
+            connection.traceInto(trace);
             ParameterSerializer.Reply reply = serializer.reply(function, "Destination " + settings.name());
             try {
                 connection.invoke(serializer.encodeRequest(function), function.name(), reply::feed);
@@ -127,8 +140,22 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
                         + " with a reply that cannot be read: " + e.getMessage(), e);
             }
         } finally {
+            if (connection != null) {
+                connection.traceInto(WireTrace.OFF);
+            }
+            trace.close();
             pool.release(slot);
         }
+    }
+
+    /** Traces the calls this switch says (setting {@code trace}, console {@code rfc:trace}). */
+    void tracedBy(TraceSwitch calls) {
+        tracing = calls;
+    }
+
+    /** Traces the next calls (console {@code rfc:trace}). */
+    void traceNext(int calls) {
+        tracing.traceNext(calls);
     }
 
     /** The client, started on first use. */

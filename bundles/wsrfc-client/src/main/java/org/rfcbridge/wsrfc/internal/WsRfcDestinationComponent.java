@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.rfcbridge.api.Audit;
 import org.rfcbridge.api.CommunicationFailureException;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.DestinationStatus;
@@ -31,6 +32,8 @@ import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.metadata.FunctionMetadata;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.TableCompression;
+import org.rfcbridge.protocol.trace.TraceDirectory;
+import org.rfcbridge.protocol.trace.TraceSwitch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,7 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = WsRfcDestinationConfig.class, factory = true)
 public final class WsRfcDestinationComponent implements RfcDestination, FunctionRepository {
     private static final Logger LOG = LoggerFactory.getLogger(WsRfcDestinationComponent.class);
+    private static final Logger AUDIT = LoggerFactory.getLogger(Audit.LOGGER);
 
     private final TrustService trust;
     private final String name;
@@ -99,6 +103,8 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
                     (long) Math.max(1, config.max_message_mb()) << 20, ProtocolLimits.DEFAULT.maxTableRows(),
                     ProtocolLimits.DEFAULT.maxTableBytes(), ProtocolLimits.DEFAULT.maxItems());
             destination = WsRfcDestination.start(settings, pool, tls(config), config.proxy() ? proxy : null, limits);
+            destination.tracedBy(new TraceSwitch(TraceDirectory.ofRuntime(), TraceDirectory.WSRFC, name, config.trace(),
+                    config.trace_max_files(), (long) Math.max(1, config.trace_max_mb()) << 20));
             LOG.info("Destination {} ({}): {}, {} sessions{}", name, pid, settings.url(), config.pool_size(),
                     config.proxy() ? " through " + proxy : "");
         } catch (IllegalArgumentException | IOException | GeneralSecurityException e) {
@@ -176,6 +182,16 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
     @Override
     public Duration ping() throws RfcException {
         return usable().ping();
+    }
+
+    @Override
+    public void traceNextCalls(int calls) {
+        if (destination == null) {
+            throw new IllegalStateException("Destination " + name + " is not usable: " + problem);
+        }
+        destination.traceNext(calls);
+        AUDIT.info("user={} action=trace destination={} calls={} directory={}", Audit.currentUser(), name, calls,
+                TraceDirectory.ofRuntime().path());
     }
 
     @Override

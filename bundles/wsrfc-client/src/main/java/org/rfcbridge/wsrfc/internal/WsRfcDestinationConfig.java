@@ -114,4 +114,16 @@ import org.osgi.service.metatype.annotations.Option;
             + "JCo, installed at the site with ./rfcbridge install-jco; see docs/jco.md).", options = {
                 @Option(label = "RFC Bridge (native)", value = "native"), @Option(label = "SAP JCo", value = "jco")})
     String provider() default "native";
+
+    @AttributeDefinition(name = "Trace", description = "Write every call's WebSocket messages to a file in "
+            + "data/trace/ (passwords blanked), for a support case; rfc:trace traces only the next calls")
+    boolean trace() default false;
+
+    @AttributeDefinition(name = "Trace files kept", min = "1", description = "Trace files data/trace/ holds at most; "
+            + "a new one removes the oldest")
+    int trace_max_files() default 100;
+
+    @AttributeDefinition(name = "Trace file size (MB)", min = "1", description = "A trace file ends at this size; "
+            + "later messages of the call are left out")
+    int trace_max_mb() default 16;
 }

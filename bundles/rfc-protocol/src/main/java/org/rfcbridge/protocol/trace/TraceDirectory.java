@@ -1,0 +1,121 @@
+package org.rfcbridge.protocol.trace;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The directory of wire traces, {@code data/trace/} of the runtime: one file per traced call, named
+ * {@code TIME-KIND-NAME-N.bin} ({@code KIND} is {@code cpic} for a listener's NI records and {@code wsrfc} for a
+ * destination's WebSocket messages). It holds at most a number of files: making one more removes the oldest.
+ */
+public final class TraceDirectory {
+    /** The files' suffix. */
+    public static final String SUFFIX = ".bin";
+    /** A trace of WebSocket RFC messages (one record per message), as its file name says. */
+    public static final String WSRFC = "wsrfc";
+    /** A trace of a listener's NI records. */
+    public static final String CPIC = "cpic";
+    private static final Logger LOG = LoggerFactory.getLogger(TraceDirectory.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+            .withZone(ZoneOffset.UTC);
+    /** A name the directory may hold: no path, nothing a shell or another directory could make of it. */
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_.-]+\\" + SUFFIX);
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    /** A trace file as the console lists it. */
+    public record Entry(String name, long bytes, Instant modified) {
+    }
+
+    private final Path directory;
+
+    public TraceDirectory(Path directory) {
+        this.directory = directory;
+    }
+
+    /** {@code data/trace/} of the Karaf runtime. */
+    public static TraceDirectory ofRuntime() {
+        return new TraceDirectory(Path.of(System.getProperty("karaf.data", "data")).resolve("trace"));
+    }
+
+    public Path path() {
+        return directory;
+    }
+
+    /**
+     * A new trace for one call, or {@link WireTrace#OFF} if the directory cannot take it (logged).
+     *
+     * @param kind     {@link #CPIC} or {@link #WSRFC}
+     * @param name     the listener's Program ID or the destination's name
+     * @param maxFiles files kept at most, this one included
+     * @param maxBytes the file's size limit
+     */
+    public WireTrace open(String kind, String name, int maxFiles, long maxBytes) {
+        try {
+            Files.createDirectories(directory);
+            prune(Math.max(1, maxFiles) - 1);
+            String file = TIME.format(Instant.now()) + "-" + kind + "-" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
+                    + SEQUENCE.incrementAndGet() + SUFFIX;
+            return new TraceFile(directory.resolve(file), maxBytes);
+        } catch (IOException e) {
+            LOG.warn("No trace of this call of {}: cannot write in {}: {}", name, directory, e.toString());
+            return WireTrace.OFF;
+        }
+    }
+
+    /** The traces, oldest first. */
+    public List<Entry> list() throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return entries;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
+            for (Path file : files) {
+                entries.add(new Entry(file.getFileName().toString(), Files.size(file),
+                        Files.getLastModifiedTime(file).toInstant()));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::name));
+        return entries;
+    }
+
+    /**
+     * Removes one trace.
+     *
+     * @throws IllegalArgumentException if the name is not a trace's (a path, another suffix) or there is none
+     */
+    public void remove(String name) throws IOException {
+        if (!FILE_NAME.matcher(name).matches() || name.startsWith(".")) {
+            throw new IllegalArgumentException("'" + name + "' is not the name of a trace file (rfc:trace-list shows "
+                    + "them)");
+        }
+        if (!Files.deleteIfExists(directory.resolve(name))) {
+            throw new IllegalArgumentException("No trace file " + name + " in " + directory);
+        }
+    }
+
+    /** Removes the oldest traces until at most {@code keep} remain. */
+    private void prune(int keep) throws IOException {
+        List<Entry> entries = list();
+        for (int i = 0; i < entries.size() - keep; i++) {
+            Files.deleteIfExists(directory.resolve(entries.get(i).name()));
+        }
+    }
+
+    /** True if a file's name says it holds WebSocket RFC messages. */
+    public static boolean isWsRfc(Path file) {
+        return file.getFileName().toString().contains("-" + WSRFC + "-");
+    }
+}
