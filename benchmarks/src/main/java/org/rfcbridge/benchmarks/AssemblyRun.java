@@ -1,6 +1,10 @@
 package org.rfcbridge.benchmarks;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +34,8 @@ import org.rfcbridge.simulators.samples.SampleFunctions;
  * its own and hands over: the time from the JVM's start to the last of the listener's connections
  * registered (from karaf.log), the resident memory idle and its peak under load, and the load (the
  * demo's STFC_CONNECTION through gateway, listener and cloud from several callers).
- * Then it scans the runtime's logs and the launcher's output for the runtime's passwords.
+ * Then it scans the runtime's logs (call and audit log too), its trace files, {@code /metrics}, the health URL
+ * and the launcher's output for the runtime's passwords.
  * Arguments: Karaf home, Karaf's pid, gateway port, seconds of load, callers, then files of the launcher's
  * output to scan too. Prints one JSON object.
  */
@@ -85,6 +91,8 @@ public final class AssemblyRun {
         figures.put("assembly_load_calls_per_s", round(calls / (double) seconds));
         figures.put("assembly_load_errors", errors.get());
         List<Path> outputs = new ArrayList<>(logs(karaf));
+        outputs.addAll(files(karaf.resolve("data/trace")));        // the launcher had the first calls traced
+        outputs.addAll(operationsPages(karaf));
         for (int i = 5; i < args.length; i++) {
             outputs.add(Path.of(args[i]));                    // the launcher's own output, e.g. of ./rfcbridge start
         }
@@ -94,11 +102,44 @@ public final class AssemblyRun {
         System.exit(0);
     }
 
-    /** Every log file of the runtime. */
+    /** Every log file of the runtime (the call log and the audit log among them). */
     private static List<Path> logs(Path karaf) throws IOException {
-        try (Stream<Path> files = Files.list(karaf.resolve("data/log"))) {
+        return files(karaf.resolve("data/log"));
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
             return files.filter(Files::isRegularFile).collect(Collectors.toList());
         }
+    }
+
+    /**
+     * What the runtime shows operators over HTTP, saved to files to be scanned: {@code /metrics} (as the
+     * administrator of the launcher's credentials file) and the health URL.
+     */
+    private static List<Path> operationsPages(Path karaf) throws IOException, InterruptedException {
+        String port = Files.readAllLines(karaf.resolve("etc/org.ops4j.pax.web.cfg")).stream()
+                .filter(l -> l.startsWith("org.osgi.service.http.port")).map(l -> l.substring(l.indexOf('=') + 1).trim())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no HTTP port in etc/org.ops4j.pax.web.cfg"));
+        Path credentials = karaf.resolveSibling("credentials");
+        String password = SecretScan.passwordValues(Files.readAllLines(credentials)).get(0);
+        HttpClient http = HttpClient.newHttpClient();
+        List<Path> pages = new ArrayList<>();
+        for (String path : List.of("/metrics", "/rfcbridge/health")) {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + password)
+                            .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + page.statusCode());
+            }
+            Path file = Files.createTempFile("rfcbridge-bench-page", ".txt");
+            file.toFile().deleteOnExit();
+            pages.add(Files.writeString(file, page.body()));
+        }
+        return pages;
     }
 
     /**

@@ -147,6 +147,10 @@ public final class EndToEndBench {
             // beside the callers' recording, which the launcher starts
             command.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(profile, "bridge.jfr"));
         }
+        // the call log to a file, as the assembly writes data/log/calls.log (slf4j-simple; see simplelogger.properties)
+        Path callLog = Files.createTempFile("rfcbridge-bench-calls", ".log");
+        callLog.toFile().deleteOnExit();
+        command.add("-Dorg.slf4j.simpleLogger.logFile=" + callLog);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.rfcbridge.cpic.internal.BenchBridge",
                 Integer.toString(gatewayPort), Integer.toString(cloudPort), ca.toString(), Integer.toString(connections)));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -241,7 +245,30 @@ public final class EndToEndBench {
         figures.put("outside_cpu_us_per_call_gateway_only", round(relayed.outsideCpuMicros()));
         figures.put("calls_per_s_direct_5_sessions", round(((Number) ask(bridgeIn, bridgeOut, "direct " + seconds
                 + " 5").get("calls")).doubleValue() / seconds));
+        withoutMonitoring(bridgeCall, bridgeCallAfterSetup, afterSetup, seconds, directP50, bridgeIn, bridgeOut);
         figures.put("bridge_errors", ask(bridgeIn, bridgeOut, "stats").get("errors"));
+    }
+
+    /**
+     * What the bridge's monitoring (call log, metrics, recent calls) costs: the same figures measured back to back
+     * without it ({@code _log_off}, as the bridge was before it had any) and with it ({@code _log_on}, as
+     * shipped), so that both phases run on equally warm JVMs.
+     */
+    private void withoutMonitoring(Runnable bridgeCall, Runnable bridgeCallAfterSetup, Load.Samples afterSetup,
+                                   int seconds, double directP50, PrintStream bridgeIn, BufferedReader bridgeOut)
+            throws Exception {
+        for (String mode : List.of("off", "on")) {
+            ask(bridgeIn, bridgeOut, "calllog " + mode);
+            ask(bridgeIn, bridgeOut, "reset");
+            afterSetup.clear();
+            Load.timed(bridgeCallAfterSetup, seconds);
+            long[] bridgeNanos = afterSetup.sorted();
+            Map<String, Object> stats = ask(bridgeIn, bridgeOut, "stats");
+            figures.put("bridge_processing_p50_us_log_" + mode, stats.get("processing_p50_us"));
+            figures.put("added_latency_p50_us_log_" + mode, round(Load.micros(bridgeNanos, 0.5) - directP50));
+            figures.put("calls_per_s_5_connections_log_" + mode, round(LoadPhase.run(bridgeCall, 5, seconds, bridgeIn,
+                    bridgeOut).callsPerSecond()));
+        }
     }
 
     /**

@@ -68,6 +68,11 @@ public final class Load {
             nanos[n++] = duration;
         }
 
+        /** Forgets the durations so far. */
+        public void clear() {
+            n = 0;
+        }
+
         /** The durations so far, sorted. */
         public long[] sorted() {
             long[] sorted = Arrays.copyOf(nanos, n);

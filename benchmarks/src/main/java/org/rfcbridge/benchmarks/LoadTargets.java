@@ -12,7 +12,9 @@ import java.util.function.DoublePredicate;
  * the added latency (p50 at most two bare loopback round trips of the same run plus 50 µs), 10,000
  * calls a second with 5 connections (with the simulated caller, and with the gateway relaying the call
  * itself), the 500,000-row table (at most 5 s, at most 256 MB of bridge heap), and no password in the
- * assembly run's logs and output. A target whose figures the run did not measure (the table of
+ * assembly run's logs and output; and what the call log and metrics cost: bridge processing p50 and added
+ * latency p50 at most 10 % above, calls a second at most 5 % below, the same run's figures without them. A
+ * target whose figures the run did not measure (the table of
  * {@code --quick} has 50,000 rows) is not judged.
  */
 final class LoadTargets {
@@ -39,6 +41,10 @@ final class LoadTargets {
             targets.atMost("added_latency_p50_us", 2 * rtt + 50);
         }
         targets.atLeast("calls_per_s_5_connections", 10_000);
+        // the call log and metrics (on, as in the assembly) against the same run without them (issue 19)
+        targets.relative("bridge_processing_p50_us_log_on", "bridge_processing_p50_us_log_off", 1.10);
+        targets.relative("added_latency_p50_us_log_on", "added_latency_p50_us_log_off", 1.10);
+        targets.relative("calls_per_s_5_connections_log_on", "calls_per_s_5_connections_log_off", 0.95);
         // the same target for the bridge with the simulated caller's own cost left out (the gateway relays the call)
         targets.atLeast("calls_per_s_5_connections_gateway_only", 10_000);
         Double rows = targets.figure("large_table_rows");
@@ -52,6 +58,18 @@ final class LoadTargets {
                     : ": found in " + holding));
         }
         return new Verdicts(targets.met, targets.missed);
+    }
+
+    /**
+     * A figure against the same figure of the run without the call log: at most {@code factor} times it when the
+     * factor is above 1 (a time), at least {@code factor} times it when below (a rate).
+     */
+    private void relative(String key, String withoutLog, double factor) {
+        Double base = figure(withoutLog);
+        if (base != null) {
+            double limit = base * factor;
+            judge(key, limit, factor > 1 ? "<=" : ">=", value -> factor > 1 ? value <= limit : value >= limit);
+        }
     }
 
     private void atMost(String key, double limit) {

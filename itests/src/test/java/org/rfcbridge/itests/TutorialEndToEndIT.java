@@ -242,6 +242,8 @@ public class TutorialEndToEndIT extends RfcBridgeTestSupport {
                 .findFirst().orElseThrow();
         assertTrue(line, line.contains(" result=SYSTEM_FAILURE text=\"No routing rule matches sender YI3000"));
         assertTrue(line, line.matches(".* ms\\.total=[0-9.]+ ms\\.bridge=[0-9.]+ ms\\.cloud=0\\.000 .*"));
+        assertTrue("the line starts with the time the call ended: " + line,
+                line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d,\\d{3} call=.*"));
     }
 
     private static long linesWith(Path file, java.util.function.Predicate<String> line) throws java.io.IOException {

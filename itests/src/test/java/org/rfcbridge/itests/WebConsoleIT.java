@@ -202,7 +202,10 @@ public class WebConsoleIT extends RfcBridgeTestSupport {
             onPrem.call("MYDESTINATION_000", SampleFunctions.STFC_CONNECTION.newFunction());
             return null;
         }));
+        // the recent calls are kept by the call queue's thread, within a tenth of a second
+        eventually(Duration.ofSeconds(10), "the bridge lists the call among the recent calls", () -> monitor
+                .recentCalls().stream().anyMatch(c -> c.function().equals("STFC_CONNECTION") && c.ok()));
         return monitor.recentCalls().stream().filter(c -> c.function().equals("STFC_CONNECTION") && c.ok())
-                .findFirst().orElseThrow(() -> new AssertionError("the bridge lists the call")).id();
+                .findFirst().orElseThrow().id();
     }
 }

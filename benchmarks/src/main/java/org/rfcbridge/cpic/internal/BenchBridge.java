@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.rfcbridge.api.CallObserver;
 import org.rfcbridge.api.CallRouter;
 import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.RfcDestination;
@@ -21,6 +22,7 @@ import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.benchmarks.BenchCalls;
 import org.rfcbridge.benchmarks.Load;
+import org.rfcbridge.monitoring.internal.BenchMonitor;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.protocol.json.Json;
@@ -36,7 +38,8 @@ import org.rfcbridge.wsrfc.internal.BenchDestinations;
  * <p>Arguments: gateway port, cloud port, CA file, connections. On standard input: {@code stats}
  * prints one JSON line; {@code reset} clears the figures and the heap peaks; {@code direct SECONDS
  * CALLERS} calls the cloud directly from this JVM, with a WebSocket RFC destination of its own, and
- * prints the latency (one caller) or the count of calls (several) as one JSON line; {@code quit} ends.
+ * prints the latency (one caller) or the count of calls (several) as one JSON line; {@code calllog on|off}
+ * switches the assembly's monitoring (call log, metrics) on (the default) or leaves it out; {@code quit} ends.
  * In this package only to reach the listener's package-private runtime; not part of the bundle.
  */
 public final class BenchBridge {
@@ -46,6 +49,9 @@ public final class BenchBridge {
     /** Time in the destination per call (the WebSocket leg as the bridge sees it), to split the latency. */
     private final long[] inDestinationNanos = new long[MAX_SAMPLES];
     private final AtomicLong samples = new AtomicLong();
+    /** The monitoring of the assembly (call log, metrics), on by default as there; {@code calllog off} leaves it out. */
+    private final CallObserver monitoring = BenchMonitor.start();
+    private volatile CallObserver observer = monitoring;
 
     private BenchBridge() {
     }
@@ -93,7 +99,7 @@ public final class BenchBridge {
         CallRouter router = call -> timed;
         ListenerCounters counters = new ListenerCounters();
         BridgeCallHandler bridge = new BridgeCallHandler("BENCH_PROGRAM", () -> router, cloud::repository, "Bench_Cloud",
-                false, counters, ProtocolLimits.DEFAULT, TableCompression.NONE, call -> { });
+                false, counters, ProtocolLimits.DEFAULT, TableCompression.NONE, call -> observer.callEnded(call));
         CallHandler measured = (chain, parts) -> {
             long[] inDestination = DESTINATION_NANOS.get();
             inDestination[0] = 0;
@@ -119,6 +125,9 @@ public final class BenchBridge {
             } else if (line.startsWith("direct ")) {
                 String[] words = line.split(" ");
                 System.out.println(Json.write(directCalls(direct, Integer.parseInt(words[1]), Integer.parseInt(words[2]))));
+            } else if (line.startsWith("calllog ")) {
+                observer = line.endsWith("on") ? monitoring : call -> { };
+                System.out.println("{}");
             } else if (line.equals("reset")) {
                 samples.set(0);
                 System.gc();

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One call the bridge served, as the call log, the metrics and the web console's recent calls show it.
- * Never a parameter value, so never a password.
+ * No parameter value unless the listener's setting {@code call.log.values} asks for them, and never a password.
  *
  * @param id          the call id that the ABAP caller also sees in an error text (12 hex digits)
  * @param end         when the call ended
@@ -22,10 +22,12 @@ import java.time.Instant;
  * @param cloudNanos  of which waiting for the destination
  * @param result      {@link #OK}, or the {@link RfcErrorKind} name of the error the caller got
  * @param errorText   the error's text on one line; empty when the result is OK
+ * @param values      the call's IMPORTING and CHANGING values as JSON, only where the listener's setting
+ *                    {@code call.log.values} asks for them (tables as row counts, password fields as ***); else empty
  */
 public record CallSummary(String id, Instant end, String listener, String sender, String receiver, String user,
                           String function, String rule, String destination, long bytesIn, long bytesOut, long rows,
-                          long totalNanos, long cloudNanos, String result, String errorText) {
+                          long totalNanos, long cloudNanos, String result, String errorText, String values) {
     /** The result of a call that succeeded (an ABAP exception is not OK: the caller's EXCEPTIONS clause gets it). */
     public static final String OK = "OK";
 

@@ -64,6 +64,8 @@ final class BridgeCallHandler implements CallHandler {
     private final Map<String, FunctionMetadata> metadata = new ConcurrentHashMap<>();
     /** When each function was last not found in the repository. */
     private final Map<String, Long> notFound = new ConcurrentHashMap<>();
+    /** Whether the call log gets the calls' values (setting {@code call.log.values}). */
+    private volatile boolean logValues;
     private final LogRateLimit refusals = new LogRateLimit(20, Duration.ofMinutes(1));
     private final LogRateLimit undecodable = new LogRateLimit(20, Duration.ofMinutes(1));
 
@@ -79,6 +81,11 @@ final class BridgeCallHandler implements CallHandler {
         this.observer = observer;
         this.limits = limits;
         this.serializer = new ClassicSerializer(limits, compression);
+    }
+
+    /** The call log gets each call's IMPORTING and CHANGING values ({@link CallValues}), or none (the default). */
+    void logParameterValues(boolean on) {
+        logValues = on;
     }
 
     /** Forgets the cached interfaces (the repository changed). */
@@ -131,6 +138,9 @@ final class BridgeCallHandler implements CallHandler {
             // routing is the first gate: a caller without a rule learns nothing of the repository and costs it nothing
             RfcDestination destination = route(call, record);
             Function request = serializer.decoder().decodeRequest(chain, 0, chain.length, metadata(function));
+            if (logValues) {
+                record.values = CallValues.of(request);
+            }
             reply = serializer.encoder().streamedResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME, 0),
                     REPLY_PART_BYTES, parts).streamTables();
             long cloudStart = System.nanoTime();

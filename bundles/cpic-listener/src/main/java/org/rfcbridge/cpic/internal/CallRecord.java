@@ -14,8 +14,8 @@ import org.rfcbridge.api.metadata.ParameterMetadata;
 
 /**
  * One call through a listener while it runs: what the call log, the metrics and the recent calls learn of it
- * ({@link CallSummary}), with the call id that the ABAP caller also sees in an error text. Never a parameter
- * value, so never a password.
+ * ({@link CallSummary}), with the call id that the ABAP caller also sees in an error text. No parameter value
+ * unless the listener's setting asks for them ({@link CallValues}), and never a password.
  */
 final class CallRecord {
     /** 48 random bits as 12 hex digits: short enough to read out from a short dump, unique enough for a log. */
@@ -34,6 +34,8 @@ final class CallRecord {
     long cloudNanos;
     private String result = CallSummary.OK;
     private String errorText = "";
+    /** The call's values for the call log, where the listener's setting asks for them ({@link CallValues}). */
+    String values = "";
 
     CallRecord(String programId, long bytesIn) {
         this.programId = programId;
@@ -67,7 +69,7 @@ final class CallRecord {
     void end(CallObserver observer) {
         long total = System.nanoTime() - start;
         observer.callEnded(new CallSummary(id, Instant.now(), programId, sender, receiver, user, function, rule,
-                destination, bytesIn, bytesOut, rows, total, cloudNanos, result, errorText));
+                destination, bytesIn, bytesOut, rows, total, cloudNanos, result, errorText, values));
     }
 
     private static String oneLine(String text) {

@@ -182,6 +182,7 @@ public final class CpicListenerComponent implements RfcListener {
                 ProtocolLimits.DEFAULT.maxTableRows(), ProtocolLimits.DEFAULT.maxTableBytes(), ProtocolLimits.DEFAULT.maxItems());
         handler = new BridgeCallHandler(programId, () -> router, () -> repositories.get(configuration.repository()),
                 configuration.repository(), configuration.ping_forward(), counters, limits, compression, observers);
+        handler.logParameterValues(configuration.call_log_values());
         runtime = new ListenerRuntime(configuration.name(), programId, connections,
                 this::gatewayAddress, handler, counters, new ListenerRuntime.Settings(
                         Duration.ofSeconds(configuration.connect_timeout()), Duration.ofSeconds(configuration.retry_max()),

@@ -79,6 +79,11 @@ import org.osgi.service.metatype.annotations.Option;
     /** The Web Console lists factory configurations by this. */
     String webconsole_configurationFactory_nameHint() default "{name}: {program.id} at {server}";
 
+    @AttributeDefinition(name = "Values in the call log", description = "Write the values of each call's IMPORTING "
+            + "and CHANGING parameters into the call log (tables as row counts, fields named like a password as ***, at "
+            + "most 1,000 characters). Off: the call log holds no value.")
+    boolean call_log_values() default false;
+
     @AttributeDefinition(name = "Trace", description = "Write every call's NI records to a file in data/trace/ "
             + "(passwords blanked), for a support case; rfc:trace traces only the next calls")
     boolean trace() default false;

@@ -64,10 +64,24 @@ class CallLogTest {
         assertEquals(okReply.length, first.bytesOut());
         assertTrue(first.totalNanos() >= first.cloudNanos() && first.cloudNanos() > 0, first.toString());
         assertFalse(first.toString().contains("secret-looking value"), "no parameter value is passed on");
+        assertEquals("", first.values());
         Matcher id = CALL_ID.matcher(refused);
         assertTrue(id.find(), refused);
         CallSummary second = ended.get(1);
         assertEquals(List.of(id.group(1), "STFC_CHANGING", "SYSTEM_FAILURE", "No routing rule matches sender YI3000"),
                 List.of(second.id(), second.function(), second.result(), second.errorText()));
+    }
+
+    @Test
+    void theValuesOnlyWhereTheListenerAsksForThem() throws Exception {
+        List<CallSummary> ended = new ArrayList<>();
+        BridgeCallHandler handler = new BridgeCallHandler("CLOUD_SYSTEM_VIA_BC", () -> call -> cloud, () -> cloud,
+                "Connection_to_Cloud", false, new ListenerCounters(), ProtocolLimits.DEFAULT, TableCompression.NONE,
+                ended::add);
+        handler.logParameterValues(true);
+        Function call = SampleFunctions.STFC_CONNECTION.newFunction();
+        call.imports().setValue("REQUTEXT", "logged on purpose");
+        handler.handle(chain(call), (b, o, l) -> { });
+        assertEquals("{\"REQUTEXT\":\"logged on purpose\"}", ended.get(0).values());
     }
 }

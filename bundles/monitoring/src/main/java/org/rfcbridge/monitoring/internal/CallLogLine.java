@@ -4,7 +4,8 @@ import org.rfcbridge.api.CallSummary;
 
 /**
  * A call as one line of the call log ({@code data/log/calls.log}): {@code key=value} pairs a person reads and
- * {@code grep}/{@code awk} split, the error text last and quoted.
+ * {@code grep}/{@code awk} split, then the error text quoted and, where the listener's setting asks for them,
+ * the call's values as JSON.
  */
 final class CallLogLine {
     private CallLogLine() {
@@ -24,6 +25,9 @@ final class CallLogLine {
         line.append(" result=").append(call.result());
         if (!call.ok()) {
             line.append(" text=\"").append(call.errorText().replace('"', '\'')).append('"');
+        }
+        if (!call.values().isEmpty()) {
+            line.append(" values=").append(call.values());      // last: JSON may hold blanks
         }
         return line.toString();
     }

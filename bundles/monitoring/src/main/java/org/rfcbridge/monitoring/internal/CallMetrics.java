@@ -1,6 +1,7 @@
 package org.rfcbridge.monitoring.internal;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -15,9 +16,10 @@ import org.rfcbridge.api.CallSummary;
 
 /**
  * The counters and latency histograms of the calls, per listener, destination, routing rule and function, in a
- * Dropwizard {@link MetricRegistry}. Recording takes no lock ({@link java.util.concurrent.atomic.LongAdder}
- * counters, a lock-free reservoir), so a scrape never makes a call wait. Histograms are of the recent calls
- * (Dropwizard's exponentially decaying reservoir: about the last five minutes weigh most).
+ * Dropwizard {@link MetricRegistry}. Counting takes no lock ({@link java.util.concurrent.atomic.LongAdder}
+ * counters) and is done on the call's thread, so the counters are exact at once; the latency histograms
+ * (Dropwizard's lock-free exponentially decaying reservoir: about the last five minutes weigh most) are fed from
+ * the call queue's thread, as their updates cost more. A scrape never makes a call wait.
  */
 final class CallMetrics {
     /** The dimensions a call is counted in. */
@@ -55,11 +57,31 @@ final class CallMetrics {
         maxNames = Math.max(1, max);
     }
 
+    /** Counts the call (on the call's thread: counters only, a few atomic additions). */
+    void count(CallSummary call) {
+        for (Meters m : meters(call)) {
+            m.count(call);
+        }
+    }
+
+    /** Adds the calls' times to the latency histograms (on the call queue's thread: the reservoirs cost more). */
+    void time(List<CallSummary> calls) {
+        for (CallSummary call : calls) {
+            for (Meters m : meters(call)) {
+                m.time(call);
+            }
+        }
+    }
+
+    /** Both, for tests. */
     void record(CallSummary call) {
-        meters(Dimension.LISTENER, call.listener()).record(call);
-        meters(Dimension.DESTINATION, call.destination()).record(call);
-        meters(Dimension.RULE, call.rule()).record(call);
-        meters(Dimension.FUNCTION, call.function()).record(call);
+        count(call);
+        time(List.of(call));
+    }
+
+    private Meters[] meters(CallSummary call) {
+        return new Meters[] {meters(Dimension.LISTENER, call.listener()), meters(Dimension.DESTINATION,
+            call.destination()), meters(Dimension.RULE, call.rule()), meters(Dimension.FUNCTION, call.function())};
     }
 
     /** The meters of one name; beyond the limit of names, those of {@link #OTHER}. */
@@ -112,20 +134,23 @@ final class CallMetrics {
                     () -> new Timer(LockFreeExponentiallyDecayingReservoir.builder().build()));
         }
 
-        private void record(CallSummary summary) {
+        private void count(CallSummary summary) {
             calls.inc();
             bytesIn.inc(summary.bytesIn());
             bytesOut.inc(summary.bytesOut());
             rows.inc(summary.rows());
+            if (!summary.ok()) {
+                errors.computeIfAbsent(summary.result(), kind -> registry.counter(MetricName.of(dimension, name,
+                        "errors", kind))).inc();
+            }
+        }
+
+        private void time(CallSummary summary) {
             call.update(summary.totalNanos(), TimeUnit.NANOSECONDS);
             callSum.inc(summary.totalNanos());
             if (summary.cloudNanos() > 0) {
                 cloud.update(summary.cloudNanos(), TimeUnit.NANOSECONDS);
                 cloudSum.inc(summary.cloudNanos());
-            }
-            if (!summary.ok()) {
-                errors.computeIfAbsent(summary.result(), kind -> registry.counter(MetricName.of(dimension, name,
-                        "errors", kind))).inc();
             }
         }
 

@@ -40,8 +40,8 @@ import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcListener;
 
 /**
- * Watches every call of every listener ({@link CallObserver}): writes the call log, counts the call in the
- * metrics, keeps it among the recent calls. Offers all of it to the console and the web console
+ * Watches every call of every listener ({@link CallObserver}): counts it in the metrics on the call's thread, and
+ * hands it to the call queue's thread for the latency histograms, the recent calls and the call log. Offers all of it to the console and the web console
  * ({@link BridgeMonitor}) and the metrics as JMX MBeans (domain {@value #JMX_DOMAIN}). The metrics live here,
  * not in the listeners and destinations, so their counters survive a configuration change of those.
  */
@@ -59,7 +59,7 @@ public final class MonitorComponent implements CallObserver, BridgeMonitor {
     private final Map<String, RfcDestination> destinations = new ConcurrentHashMap<>();
     private CallMetrics metrics;
     private volatile RecentCalls recent;
-    private volatile CallLogWriter callLog;
+    private volatile CallQueue calls;
     private volatile HealthCheckExecutor healthChecks;
     private JmxReporter jmx;
 
@@ -70,8 +70,8 @@ public final class MonitorComponent implements CallObserver, BridgeMonitor {
     void activate(MonitoringConfig config) {
         metrics = new CallMetrics(registry, config.max_names());
         recent = new RecentCalls(config.recent_calls());
-        callLog = new CallLogWriter(config.call_log_queue());
-        gauge(MetricName.of(MetricName.BRIDGE, "", "call.log.dropped"), () -> callLog.dropped());
+        calls = new CallQueue(config.call_log_queue(), this::bookkeeping);
+        gauge(MetricName.of(MetricName.BRIDGE, "", "call.log.dropped"), () -> calls.dropped());
         if (mbeanServer != null) {
             jmx = JmxReporter.forRegistry(registry).registerWith(mbeanServer).inDomain(JMX_DOMAIN)
                     .createsObjectNamesWith(new JmxNames()).build();
@@ -84,8 +84,8 @@ public final class MonitorComponent implements CallObserver, BridgeMonitor {
     void modified(MonitoringConfig config) {
         metrics.limitNames(config.max_names());
         recent = new RecentCalls(config.recent_calls());
-        CallLogWriter old = callLog;
-        callLog = new CallLogWriter(config.call_log_queue());
+        CallQueue old = calls;
+        calls = new CallQueue(config.call_log_queue(), this::bookkeeping);
         old.close();
     }
 
@@ -94,7 +94,7 @@ public final class MonitorComponent implements CallObserver, BridgeMonitor {
         if (jmx != null) {
             jmx.close();
         }
-        callLog.close();
+        calls.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -158,11 +158,19 @@ public final class MonitorComponent implements CallObserver, BridgeMonitor {
         registry.gauge(name, () -> gauge);
     }
 
+    /** On the call's thread: the counters, and the call queued for the rest. */
     @Override
     public void callEnded(CallSummary call) {
-        callLog.offer(call);
-        metrics.record(call);
-        recent.add(call);
+        metrics.count(call);
+        calls.offer(call);
+    }
+
+    /** On the call queue's thread: latency histograms, recent calls, call log. */
+    private void bookkeeping(List<CallSummary> batch) {
+        metrics.time(batch);
+        RecentCalls current = recent;
+        batch.forEach(current::add);
+        CallLog.write(batch);
     }
 
     @Override

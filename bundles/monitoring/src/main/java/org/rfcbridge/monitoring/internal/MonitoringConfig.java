@@ -14,7 +14,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "caller sending made-up function names cannot grow the metrics without bound")
     int max_names() default 500;
 
-    @AttributeDefinition(name = "Call log queue", description = "Call-log lines waiting for the disk at most; when "
-            + "it is full a line is dropped (counted in rfcbridge_call_log_dropped_total), never a call delayed")
+    @AttributeDefinition(name = "Call log queue", description = "Calls waiting for the call log, the latency "
+            + "histograms and the recent calls at most; when it is full a call is left out of those (counted in "
+            + "rfcbridge_call_log_dropped), never delayed")
     int call_log_queue() default 8192;
 }

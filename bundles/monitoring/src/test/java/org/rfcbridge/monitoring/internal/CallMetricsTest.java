@@ -24,7 +24,7 @@ class CallMetricsTest {
     static CallSummary call(String function, String result, long totalNanos, long cloudNanos) {
         return new CallSummary("0123456789ab", Instant.parse("2026-12-06T10:42:00Z"), "CLOUD_SYSTEM_VIA_BC", "YI3000",
                 "MYDESTINATION_000", "DEVELOPER", function, "tutorial", "Connection_to_Cloud", 900, 1200, 7, totalNanos,
-                cloudNanos, result, result.equals(CallSummary.OK) ? "" : "No routing rule matches");
+                cloudNanos, result, result.equals(CallSummary.OK) ? "" : "No routing rule matches", "");
     }
 
     private String text() throws IOException {

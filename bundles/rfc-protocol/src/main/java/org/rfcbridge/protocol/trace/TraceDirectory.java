@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -66,8 +67,9 @@ public final class TraceDirectory {
         try {
             Files.createDirectories(directory);
             prune(Math.max(1, maxFiles) - 1);
+            // the sequence padded, so that names sort as the calls came, also within a millisecond
             String file = TIME.format(Instant.now()) + "-" + kind + "-" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
-                    + SEQUENCE.incrementAndGet() + SUFFIX;
+                    + String.format(Locale.ROOT, "%06d", SEQUENCE.incrementAndGet() % 1_000_000) + SUFFIX;
             return new TraceFile(directory.resolve(file), maxBytes);
         } catch (IOException e) {
             LOG.warn("No trace of this call of {}: cannot write in {}: {}", name, directory, e.toString());

@@ -32,7 +32,11 @@ final class TraceFile implements WireTrace {
     TraceFile(Path file, long maxBytes) throws IOException {
         this.file = file;
         this.maxBytes = maxBytes;
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);         // a file system without POSIX modes (Windows): the directory's rights hold
+        }
         this.out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE));
     }
 
