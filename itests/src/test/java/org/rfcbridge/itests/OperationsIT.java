@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Dictionary;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,7 @@ import javax.inject.Inject;
 import javax.management.ObjectName;
 
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -38,7 +40,6 @@ import org.rfcbridge.api.data.Function;
 import org.rfcbridge.protocol.json.FunctionJson;
 import org.rfcbridge.protocol.json.Json;
 import org.rfcbridge.protocol.trace.TraceDecoderMain;
-import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.simulators.demo.DemoSystems;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.samples.SampleFunctions;
@@ -61,6 +62,9 @@ public class OperationsIT extends RfcBridgeTestSupport {
     @Inject
     SessionFactory sessions;
 
+    @Inject
+    ConfigurationAdmin configurations;
+
     private SimulatedAbapSystem onPrem;
     private final List<String> outputs = new ArrayList<>();
 
@@ -71,12 +75,7 @@ public class OperationsIT extends RfcBridgeTestSupport {
 
     @Before
     public void onPremSystem() throws Exception {
-        onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", "DEVELOPER", "E"),
-                Duration.ofSeconds(30), ProtocolLimits.DEFAULT);
-        onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("MYDESTINATION_000", "127.0.0.1",
-                GATEWAY_PORT, "CLOUD_SYSTEM_VIA_BC"));
-        onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("UNROUTED_000", "127.0.0.1", GATEWAY_PORT,
-                "CLOUD_SYSTEM_VIA_BC"));
+        onPrem = tutorialCaller();
         eventually(WAIT, "a call passes the bridge", () -> succeeds(() -> {
             onPrem.call("MYDESTINATION_000", SampleFunctions.STFC_CONNECTION.newFunction());
             return null;
@@ -113,6 +112,21 @@ public class OperationsIT extends RfcBridgeTestSupport {
         Object count = ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(
                 "org.rfcbridge:type=Function,name=\"STFC_CHANGING\",metric=calls"), "Count");
         assertEquals("the MBean counts what /metrics counts", calls + 4, ((Number) count).longValue());
+
+        // a configuration change re-creates the listener; its counters live on in the monitoring
+        org.osgi.service.cm.Configuration listener = configurations.listConfigurations("(&(service.factoryPid=org.rfcbridge.cpic.listener)"
+                + "(name=Listener_to_Cloud))")[0];
+        Dictionary<String, Object> properties = listener.getProperties();
+        properties.put("read.timeout", 61);
+        listener.update(properties);
+        eventually(WAIT, "the changed listener takes calls again", () -> succeeds(() -> {
+            onPrem.call("MYDESTINATION_000", SampleFunctions.STFC_CHANGING.newFunction());
+            return null;
+        }));
+        // at least the one call that passed (a call that met the listener while it re-registered may count too)
+        long afterChange = sample(metrics(ADMIN_USER + ":" + ADMIN_PASSWORD),
+                "rfcbridge_function_calls_total{function=\"STFC_CHANGING\"}");
+        assertTrue("the counter went on from where it was: " + afterChange, afterChange >= calls + 5);
 
         assertEquals("/metrics needs the web console's login", 401, status(url("/metrics"), null));
         assertEquals("and the right password", 401, status(url("/metrics"), ADMIN_USER + ":wrong"));

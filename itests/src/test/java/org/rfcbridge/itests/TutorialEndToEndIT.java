@@ -29,7 +29,6 @@ import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.data.Structure;
 import org.rfcbridge.api.data.Table;
-import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.simulators.demo.DemoSystems;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.samples.SampleFunctions;
@@ -59,12 +58,7 @@ public class TutorialEndToEndIT extends RfcBridgeTestSupport {
 
     @Before
     public void onPremSystem() throws Exception {
-        onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", "DEVELOPER", "E"),
-                Duration.ofSeconds(30), ProtocolLimits.DEFAULT);
-        onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("MYDESTINATION_000", "127.0.0.1",
-                GATEWAY_PORT, "CLOUD_SYSTEM_VIA_BC"));
-        onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("UNROUTED_000", "127.0.0.1", GATEWAY_PORT,
-                "CLOUD_SYSTEM_VIA_BC"));
+        onPrem = tutorialCaller();
         eventually(WAIT, "SM59's connection test of MYDESTINATION_000 succeeds", () -> succeeds(() ->
                 onPrem.connectionTest("MYDESTINATION_000")));
         eventually(WAIT, "a call reaches the cloud (its CA is trusted)", () -> succeeds(() -> connection("warm-up")));

@@ -41,7 +41,6 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 import org.rfcbridge.api.BridgeMonitor;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
-import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.samples.SampleFunctions;
 
@@ -194,10 +193,7 @@ public class WebConsoleIT extends RfcBridgeTestSupport {
 
     /** STFC_CONNECTION from the simulated on-prem system through the bridge; the call's id as the bridge knows it. */
     private String callThroughTheBridge() throws Exception {
-        SimulatedAbapSystem onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000",
-                "DEVELOPER", "E"), Duration.ofSeconds(30), ProtocolLimits.DEFAULT);
-        onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("MYDESTINATION_000", "127.0.0.1",
-                GATEWAY_PORT, "CLOUD_SYSTEM_VIA_BC"));
+        SimulatedAbapSystem onPrem = tutorialCaller();
         eventually(Duration.ofSeconds(60), "a call passes the bridge", () -> succeeds(() -> {
             onPrem.call("MYDESTINATION_000", SampleFunctions.STFC_CONNECTION.newFunction());
             return null;
