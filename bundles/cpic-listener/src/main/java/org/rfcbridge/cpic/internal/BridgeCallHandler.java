@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.rfcbridge.api.CallContext;
 import org.rfcbridge.api.CallObserver;
+import org.rfcbridge.api.CallRecord;
 import org.rfcbridge.api.CallRouter;
 import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.RfcDestination;
@@ -99,11 +100,11 @@ final class BridgeCallHandler implements CallHandler {
         CallRecord record = new CallRecord(programId, chain.length);
         StreamedResponse.Parts counted = (b, offset, length) -> {
             parts.send(b, offset, length);
-            record.bytesOut += length;
+            record.sent(length);
         };
         try {
             byte[] rest = handle(chain, counted, record);
-            record.bytesOut += rest.length;
+            record.sent(rest.length);
             return rest;
         } catch (IOException e) {
             record.broke(e.getMessage());
@@ -121,12 +122,10 @@ final class BridgeCallHandler implements CallHandler {
         try {
             LogonRequest logon = LogonRequest.decode(chain, 0, chain.length, limits);
             caller = logon.systemId() + logon.client() + " (user " + logon.user() + ")";
-            record.sender = logon.systemId() + logon.client();
-            record.user = logon.user();
-            function = serializer.decoder().functionName(chain, 0, chain.length);
-            record.function = function;
             String receiver = logon.destination().isEmpty() ? programId : logon.destination();
-            record.receiver = receiver;
+            record.caller(logon.systemId() + logon.client(), receiver, logon.user());
+            function = serializer.decoder().functionName(chain, 0, chain.length);
+            record.function(function);
             CallContext call = new CallContext(logon.systemId(), logon.client(), receiver, function, logon.user(),
                     logon.language());
             if (function.equals("RFCPING") || function.equals("RFC_PING")) {
@@ -139,7 +138,7 @@ final class BridgeCallHandler implements CallHandler {
             RfcDestination destination = route(call, record);
             Function request = serializer.decoder().decodeRequest(chain, 0, chain.length, metadata(function));
             if (logValues) {
-                record.values = CallValues.of(request);
+                record.values(CallValues.of(request));
             }
             reply = serializer.encoder().streamedResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME, 0),
                     REPLY_PART_BYTES, parts).streamTables();
@@ -147,7 +146,7 @@ final class BridgeCallHandler implements CallHandler {
             try {
                 destination.execute(request);
             } finally {
-                record.cloudNanos = System.nanoTime() - cloudStart;
+                record.inDestination(System.nanoTime() - cloudStart);
                 record.countRows(request);
             }
             ItemWriter rest = reply.finish(ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
@@ -186,8 +185,7 @@ final class BridgeCallHandler implements CallHandler {
     /** The call's destination; the call log learns it and the rule that chose it. */
     private RfcDestination route(CallContext call, CallRecord record) throws RfcException {
         CallRouter.Route route = routeNamingTheRule(call);
-        record.rule = route.rule();
-        record.destination = route.destination().name();
+        record.routed(route);
         return route.destination();
     }
 
@@ -244,7 +242,7 @@ final class BridgeCallHandler implements CallHandler {
     private byte[] error(String function, RfcException e, CallRecord record) {
         counters.error(function + ": " + e.getMessage());
         record.failed(e);
-        return ErrorEnvelope.encode(e, "RFC Bridge call " + record.id);
+        return ErrorEnvelope.encode(e, record.errorPrefix());
     }
 
     private static double micros(long start) {

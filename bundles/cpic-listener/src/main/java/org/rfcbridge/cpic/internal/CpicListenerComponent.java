@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rfcbridge.api.Audit;
 import org.rfcbridge.api.CallObserver;
+import org.rfcbridge.api.CallObservers;
 import org.rfcbridge.api.CallRouter;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.ConnectionStatus;

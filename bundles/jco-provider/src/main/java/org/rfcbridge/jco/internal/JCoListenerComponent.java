@@ -28,6 +28,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.rfcbridge.api.CallObserver;
+import org.rfcbridge.api.CallObservers;
 import org.rfcbridge.api.CallRouter;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.ConnectionStatus;
@@ -54,6 +56,7 @@ public final class JCoListenerComponent implements RfcListener, JCoServerStateCh
     private final JCoListenerConfig config;
     private final JCoCallHandler handler;
     private volatile CallRouter router;
+    private final CallObservers observers = new CallObservers();
     private ServiceRegistration<?> registration;
     private JCoServer server;
     private String gateway = "";
@@ -66,7 +69,8 @@ public final class JCoListenerComponent implements RfcListener, JCoServerStateCh
                                 JCoListenerConfig config, Map<String, Object> properties, BundleContext context) {
         this.jco = jco;
         this.config = config;
-        this.handler = new JCoCallHandler(config.program_id() == null ? "" : config.program_id().trim(), () -> router);
+        this.handler = new JCoCallHandler(config.program_id() == null ? "" : config.program_id().trim(), () -> router,
+                observers);
         if (!Provider.JCO.equals(Provider.of(properties))) {
             return;
         }
@@ -118,6 +122,16 @@ public final class JCoListenerComponent implements RfcListener, JCoServerStateCh
 
     private static String text(Object value) {
         return value == null ? "" : value.toString().trim();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addObserver(CallObserver observer) {
+        observers.add(observer);
+    }
+
+    void removeObserver(CallObserver observer) {
+        observers.remove(observer);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

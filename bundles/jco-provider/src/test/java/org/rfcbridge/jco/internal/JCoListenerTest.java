@@ -27,6 +27,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.rfcbridge.api.AbapException;
 import org.rfcbridge.api.CallContext;
+import org.rfcbridge.api.CallSummary;
 import org.rfcbridge.api.CallRouter;
 import org.rfcbridge.api.CommunicationFailureException;
 import org.rfcbridge.api.ConnectionState;
@@ -88,7 +89,8 @@ class JCoListenerTest {
 
     @Test
     void aCallIsRoutedByItsSenderAndAnsweredThroughJCo() throws Exception {
-        JCoCallHandler handler = new JCoCallHandler("CLOUD_SYSTEM_VIA_BC", () -> router);
+        List<CallSummary> ended = new ArrayList<>();
+        JCoCallHandler handler = new JCoCallHandler("CLOUD_SYSTEM_VIA_BC", () -> router, ended::add);
         FakeJCo.Function call = (FakeJCo.Function) JCoConversionTest.flights().getFunction();
         call.imports.setValue("AIRLINE", "LH");
         call.imports.setValue("MAX_ROWS", 41);
@@ -102,11 +104,16 @@ class JCoListenerTest {
         assertEquals("LH", flights.getString("CARRID").trim());
         assertEquals(1, handler.statistics().calls());
         assertEquals(0, handler.statistics().errors());
+        CallSummary logged = ended.get(0);
+        assertEquals(List.of("CLOUD_SYSTEM_VIA_BC", "YI3000", "CLOUD_SYSTEM_VIA_BC", "DEVELOPER", "Z_FLIGHTS", "OK"),
+                List.of(logged.listener(), logged.sender(), logged.receiver(), logged.user(), logged.function(),
+                        logged.result()), "the call log and the metrics learn of a JCo listener's call too");
     }
 
     @Test
     void errorsReachTheAbapCallerAsJCoRaisesThem() {
-        JCoCallHandler handler = new JCoCallHandler("CLOUD_SYSTEM_VIA_BC", () -> router);
+        List<CallSummary> ended = new ArrayList<>();
+        JCoCallHandler handler = new JCoCallHandler("CLOUD_SYSTEM_VIA_BC", () -> router, ended::add);
         FakeJCo.Function call = (FakeJCo.Function) JCoConversionTest.flights().getFunction();
         cloud.failure = new AbapException("NOT_FOUND", "No flights found");
         com.sap.conn.jco.AbapException abap = assertThrows(com.sap.conn.jco.AbapException.class,
@@ -115,10 +122,13 @@ class JCoListenerTest {
         cloud.failure = new CommunicationFailureException("Destination Connection_to_Cloud: connection refused");
         IllegalStateException failure = assertThrows(IllegalStateException.class,
                 () -> handler.handleRequest(caller(), call));
-        assertEquals("COMMUNICATION_FAILURE: Destination Connection_to_Cloud: connection refused",
-                failure.getMessage(), "JCo returns this text to the caller as SYSTEM_FAILURE");
+        assertEquals("RFC Bridge call " + ended.get(1).id() + ": COMMUNICATION_FAILURE: Destination Connection_to_Cloud: "
+                + "connection refused", failure.getMessage(), "JCo returns this text to the caller as SYSTEM_FAILURE, "
+                + "with the call id of the call log");
+        assertEquals(List.of("ABAP_EXCEPTION", "COMMUNICATION_FAILURE"), ended.stream().map(CallSummary::result)
+                .toList());
         IllegalStateException noRouting = assertThrows(IllegalStateException.class,
-                () -> new JCoCallHandler("P", () -> null).handleRequest(caller(), call));
+                () -> new JCoCallHandler("P", () -> null, c -> { }).handleRequest(caller(), call));
         assertTrue(noRouting.getMessage().contains("routing is not running"), noRouting.getMessage());
         assertEquals(2, handler.statistics().errors());
         assertEquals(0, handler.statistics().busy(), "no call is left counted as busy");
