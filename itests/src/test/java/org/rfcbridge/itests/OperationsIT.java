@@ -75,7 +75,7 @@ public class OperationsIT extends RfcBridgeTestSupport {
 
     @Before
     public void onPremSystem() throws Exception {
-        onPrem = tutorialCaller();
+        onPrem = TutorialCaller.create();
         eventually(WAIT, "a call passes the bridge", () -> succeeds(() -> {
             onPrem.call("MYDESTINATION_000", SampleFunctions.STFC_CONNECTION.newFunction());
             return null;
@@ -108,6 +108,9 @@ public class OperationsIT extends RfcBridgeTestSupport {
         assertTrue(after, after.contains("# TYPE rfcbridge_function_call_seconds summary"));
         assertTrue(after, after.contains("rfcbridge_function_call_seconds{function=\"STFC_CHANGING\",quantile=\"0.99\"}"));
         assertEquals(after, 5, sample(after, "rfcbridge_listener_registered_connections{listener=\"CLOUD_SYSTEM_VIA_BC\"}"));
+        assertTrue(after, sample(after, "rfcbridge_listener_peak_busy_connections{listener=\"CLOUD_SYSTEM_VIA_BC\"}") >= 1);
+        assertTrue(after, sample(after, "rfcbridge_destination_peak_busy_sessions{destination=\"Connection_to_Cloud\"}")
+                >= 1);
 
         Object count = ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(
                 "org.rfcbridge:type=Function,name=\"STFC_CHANGING\",metric=calls"), "Count");

@@ -27,8 +27,6 @@ import org.ops4j.pax.exam.options.extra.VMOption;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.rfcbridge.protocol.ProtocolLimits;
-import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 
 /**
  * Boots the RFC Bridge assembly built by {@code karaf-assembly/} in a Pax Exam Karaf container, on
@@ -163,21 +161,6 @@ public abstract class RfcBridgeTestSupport {
             session.close();
         }
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The tutorial's calling system YI3, client 000, user DEVELOPER, with two SM59 type-T destinations to the demo's
-     * Program ID at the simulated gateway: MYDESTINATION_000, which the demo's rule routes, and UNROUTED_000, which
-     * no rule routes.
-     */
-    protected static SimulatedAbapSystem tutorialCaller() {
-        SimulatedAbapSystem onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", "DEVELOPER",
-                "E"), java.time.Duration.ofSeconds(30), ProtocolLimits.DEFAULT);
-        for (String destination : new String[] {"MYDESTINATION_000", "UNROUTED_000"}) {
-            onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination(destination, "127.0.0.1", GATEWAY_PORT,
-                    "CLOUD_SYSTEM_VIA_BC"));
-        }
-        return onPrem;
     }
 
     /** Configures the listener Listener_via_JCo (Program ID JCO_PROGRAM at Connection_to_OP) with provider=jco. */

@@ -58,7 +58,7 @@ public class TutorialEndToEndIT extends RfcBridgeTestSupport {
 
     @Before
     public void onPremSystem() throws Exception {
-        onPrem = tutorialCaller();
+        onPrem = TutorialCaller.create();
         eventually(WAIT, "SM59's connection test of MYDESTINATION_000 succeeds", () -> succeeds(() ->
                 onPrem.connectionTest("MYDESTINATION_000")));
         eventually(WAIT, "a call reaches the cloud (its CA is trusted)", () -> succeeds(() -> connection("warm-up")));

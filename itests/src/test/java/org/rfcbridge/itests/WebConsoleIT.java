@@ -193,7 +193,7 @@ public class WebConsoleIT extends RfcBridgeTestSupport {
 
     /** STFC_CONNECTION from the simulated on-prem system through the bridge; the call's id as the bridge knows it. */
     private String callThroughTheBridge() throws Exception {
-        SimulatedAbapSystem onPrem = tutorialCaller();
+        SimulatedAbapSystem onPrem = TutorialCaller.create();
         eventually(Duration.ofSeconds(60), "a call passes the bridge", () -> succeeds(() -> {
             onPrem.call("MYDESTINATION_000", SampleFunctions.STFC_CONNECTION.newFunction());
             return null;

@@ -14,7 +14,15 @@ package org.rfcbridge.api;
  * @param calls        calls since the destination started
  * @param errors       calls that failed
  * @param lastError    the last failure's text, empty if none
+ * @param busySessions sessions serving a call now
+ * @param peakBusy     most sessions serving calls at once since the destination started
  */
 public record DestinationStatus(String name, String kind, String address, ConnectionState state, int openSessions,
-                                int poolSize, long calls, long errors, String lastError) {
+                                int poolSize, long calls, long errors, String lastError, int busySessions,
+                                int peakBusy) {
+    /** A status of a destination that does not count its busy sessions. */
+    public DestinationStatus(String name, String kind, String address, ConnectionState state, int openSessions,
+                             int poolSize, long calls, long errors, String lastError) {
+        this(name, kind, address, state, openSessions, poolSize, calls, errors, lastError, 0, 0);
+    }
 }

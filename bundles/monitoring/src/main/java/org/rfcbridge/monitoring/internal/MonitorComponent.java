@@ -120,6 +120,8 @@ public final class MonitorComponent implements CallObserver, BridgeMonitor {
         destinations.put(name, destination);
         destinationGauge(name, "open.sessions", DestinationStatus::openSessions);
         destinationGauge(name, "pool.size", DestinationStatus::poolSize);
+        destinationGauge(name, "busy.sessions", DestinationStatus::busySessions);
+        destinationGauge(name, "peak.busy.sessions", DestinationStatus::peakBusy);
     }
 
     void removeDestination(RfcDestination destination) {

@@ -37,6 +37,8 @@ final class PrometheusText {
             Map.entry("peak.busy.connections", "Most connections serving calls at once"),
             Map.entry("open.sessions", "WebSocket RFC sessions open now"),
             Map.entry("pool.size", "WebSocket RFC sessions at most"),
+            Map.entry("busy.sessions", "WebSocket RFC sessions serving a call now"),
+            Map.entry("peak.busy.sessions", "Most WebSocket RFC sessions serving calls at once"),
             Map.entry("call.log.dropped", "Call-log lines dropped because the queue to the disk was full"));
 
     private PrometheusText() {

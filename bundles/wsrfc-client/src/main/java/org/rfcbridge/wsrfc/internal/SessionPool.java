@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.rfcbridge.api.CommunicationFailureException;
 import org.rfcbridge.api.RfcException;
@@ -63,6 +64,8 @@ final class SessionPool implements AutoCloseable {
     /**
      * @param pingPeriod how often idle sessions are pinged; zero for never
      */
+    private final AtomicInteger peakBusy = new AtomicInteger();
+
     SessionPool(String destination, int size, Duration pingPeriod, Duration pongTimeout) {
         this.destination = destination;
         this.idle = new LinkedBlockingDeque<>(size);
@@ -97,6 +100,7 @@ final class SessionPool implements AutoCloseable {
                 throw new CommunicationFailureException("Timeout: all " + slots.size() + " sessions of destination "
                         + destination + " stayed busy for " + wait.toMillis() + " ms; raise pool.size or call.timeout");
             }
+            peakBusy.accumulateAndGet(busy(), Math::max);
             return slot;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -125,6 +129,11 @@ final class SessionPool implements AutoCloseable {
     /** How many slots are serving a call now. */
     int busy() {
         return slots.size() - idle.size();
+    }
+
+    /** The most slots that served calls at once. */
+    int peakBusy() {
+        return peakBusy.get();
     }
 
     /** How many sessions there may be. */

@@ -208,7 +208,7 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
         ConnectionState state = unreachable ? ConnectionState.DEAD : pool.busy() == pool.size() ? ConnectionState.BUSY
                 : ConnectionState.ALIVE;
         return new DestinationStatus(settings.name(), "WebSocket", settings.url(), state, pool.openSessions(),
-                pool.size(), calls.get(), errors.get(), lastError);
+                pool.size(), calls.get(), errors.get(), lastError, pool.busy(), pool.peakBusy());
     }
 
     @Override
