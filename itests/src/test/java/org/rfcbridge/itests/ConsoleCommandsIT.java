@@ -174,4 +174,70 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
         assertTrue(stats.stream().anyMatch(r -> r.get("name").equals("Listener_to_Cloud")));
         noPasswordAnywhere();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    public void anExportIsImportedWholeOrNotAtAll() throws Exception {
+        Path data = Path.of(System.getProperty("karaf.data"));
+        Path export = data.resolve("bridge-config.json");
+        String written = execute("rfc:config-export " + export);
+        assertTrue(written, written.contains("Exported "));
+        String text = Files.readString(export);
+        assertTrue(text, text.contains("\"factoryPid\": \"org.rfcbridge.routing.rule\"")
+                && text.contains("\"name\": \"tutorial\"") && text.contains("\"password\": \"(not exported)\""));
+        assertFalse("no secret in the export", text.contains("PasswordForBC_USER000"));
+        assertFalse("no simulator configuration", text.contains("org.rfcbridge.simulators"));
+        assertEquals("owner only", "rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(export)));
+        String digest = execute("rfc:config-export --digest").trim();
+        assertTrue(digest, digest.matches("[0-9a-f]{64}") && text.contains(digest));
+
+        // a changed file, an unknown PID, a wrong type: refused, nothing changed
+        Files.writeString(data.resolve("changed.json"), text.replace("YI3000", "XX9000"));
+        assertTrue(failure("rfc:config-import " + data.resolve("changed.json")).contains("checksum"));
+        Path unknown = resigned(text, data.resolve("unknown.json"), entries -> entries.add(new java.util.LinkedHashMap<>(
+                Map.of("pid", "org.rfcbridge.nothing", "properties", Map.of("x", "1")))));
+        assertTrue(failure("rfc:config-import " + unknown).contains("unknown PID org.rfcbridge.nothing"));
+        Path wrongType = resigned(text, data.resolve("type.json"), entries -> {
+            for (Object entry : entries) {
+                Map<String, Object> configuration = (Map<String, Object>) entry;
+                if ("tutorial".equals(configuration.get("name"))) {
+                    ((Map<String, Object>) configuration.get("properties")).put("order", "first");
+                }
+            }
+        });
+        String typeRefused = failure("rfc:config-import " + wrongType);
+        assertTrue(typeRefused, typeRefused.contains("field order 'first' is not a number")
+                && typeRefused.contains("nothing was changed"));
+        assertEquals("nothing was changed", digest, execute("rfc:config-export --digest").trim());
+        String before = execute("rfc:route-list");
+        execute("rfc:route-order tutorial 77");
+        eventually(WAIT, "the rule moved", () -> execute("rfc:route-list").contains("77"));
+        assertFalse(execute("rfc:config-export --digest").trim().equals(digest));
+
+        // the export applied again: the rule back where it was, the password kept (the destination still logs on)
+        String imported = execute("rfc:config-import " + export);
+        assertTrue(imported, imported.contains("updated org.rfcbridge.routing.rule~tutorial"));
+        eventually(WAIT, "the rule is back in its order", () -> execute("rfc:route-list").equals(before));
+        assertEquals("the same configuration, the same digest", digest, execute("rfc:config-export --digest").trim());
+        eventually(WAIT, "the destination still logs on with its kept password", () -> {
+            try {
+                return execute("rfc:server-test Connection_to_Cloud").contains("RESULT: OK");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        noPasswordAnywhere();
+    }
+
+    /** The export changed by {@code change} and signed again, as a wrong or foreign file with a right checksum. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Path resigned(String export, Path file, java.util.function.Consumer<List> change) throws Exception {
+        Map<String, Object> archive = (Map<String, Object>) Json.parse(export);
+        List entries = (List) archive.get("configurations");
+        change.accept(entries);
+        archive.put("sha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Json.write(entries).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return Files.writeString(file, Json.writePretty(archive));
+    }
 }

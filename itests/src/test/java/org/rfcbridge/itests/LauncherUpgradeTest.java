@@ -22,8 +22,9 @@ import org.junit.Test;
 
 /**
  * {@code ./rfcbridge start} after a newer build keeps what the user configured (issue 20): a routing rule added
- * on the console, a destination setting changed on the console, a destination added as a file in {@code etc/},
- * and the administrator's password are still there in the new runtime, which is the new build's.
+ * on the console, a destination setting changed on the console, a destination added as a file in {@code etc/}
+ * with its secret file, and the administrator's password are still there in the new runtime, which is the new
+ * build's.
  */
 public class LauncherUpgradeTest {
     private Path home;
@@ -70,8 +71,9 @@ public class LauncherUpgradeTest {
         launcher("client", "rfc:route-add --order 50 upgrade UPG000 UPGRADE_000 STFC_* Connection_to_Cloud");
         launcher("client", "config:edit org.rfcbridge.wsrfc.destination~Connection_to_Cloud; "
                 + "config:property-set call.timeout 77; config:update");
-        Files.writeString(etc.resolve("org.rfcbridge.wsrfc.destination-Second_Cloud.cfg"),
-                "name = Second_Cloud\nhost = second.example.com\nuser = BC_USER001\nclient = 100\n");
+        Files.writeString(etc.resolve("org.rfcbridge.wsrfc.destination-Second_Cloud.cfg"), "name = Second_Cloud\n"
+                + "host = second.example.com\nuser = BC_USER001\nclient = 100\npassword = $[secret:second-password]\n");
+        Files.writeString(etc.resolve("second-password"), "Second-Secret-1");
         launcher("stop");
         // as after a newer build: the runtime is older than the assembly
         Files.setLastModifiedTime(home.resolve("runtime/.unpacked"), FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
@@ -84,6 +86,7 @@ public class LauncherUpgradeTest {
                 "org.rfcbridge.wsrfc.destination-Connection_to_Cloud.cfg")).matches("(?s).*call\\.timeout\\s*=\\s*\"?77.*"));
         assertTrue("the destination added as a file", Files.exists(etc.resolve(
                 "org.rfcbridge.wsrfc.destination-Second_Cloud.cfg")));
+        assertEquals("the secret file it names", "Second-Secret-1", Files.readString(etc.resolve("second-password")));
         assertEquals("the administrator's password", password, Files.readString(home.resolve("credentials")));
         String rules = launcher("client", "rfc:route-list");
         assertTrue("the new runtime routes by the kept rule: " + rules, rules.contains("UPGRADE_000"));
