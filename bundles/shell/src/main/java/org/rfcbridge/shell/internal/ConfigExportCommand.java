@@ -12,11 +12,8 @@ import java.util.Map;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.metatype.MetaTypeService;
 import org.rfcbridge.protocol.json.Json;
 
 /**
@@ -27,24 +24,18 @@ import org.rfcbridge.protocol.json.Json;
 @Command(scope = "rfc", name = "config-export", description = "Writes every RFC Bridge configuration into one file "
         + "(printed without FILE), secrets as references or '(not exported)', never their values; --digest prints "
         + "only the checksum, to compare two nodes.")
-public class ConfigExportCommand extends RfcCommand {
+public class ConfigExportCommand extends ConfigArchiveCommand {
     @Argument(name = "file", description = "Where to write the export (readable by its owner only)")
     String file;
 
     @Option(name = "--digest", description = "Print only the SHA-256 of the configurations")
     boolean digest;
 
-    @Reference
-    ConfigurationAdmin configAdmin;
-
-    @Reference
-    MetaTypeService metaType;
-
     @Override
     public Object execute() throws CommandException {
         Map<String, Object> export;
         try {
-            export = new ConfigurationArchive(configAdmin, bundleContext, metaType).export();
+            export = archive().export();
         } catch (IOException e) {
             throw new CommandException("Configuration Admin cannot list the configurations: " + e.getMessage());
         }

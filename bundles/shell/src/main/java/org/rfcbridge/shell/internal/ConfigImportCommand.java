@@ -7,11 +7,8 @@ import java.nio.file.Path;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.metatype.MetaTypeService;
 
 /**
  * {@code rfc:config-import FILE}: applies an export of {@code rfc:config-export}, after checking all of it (format,
@@ -21,18 +18,12 @@ import org.osgi.service.metatype.MetaTypeService;
 @Command(scope = "rfc", name = "config-import", description = "Applies a file of rfc:config-export: creates or "
         + "updates each configuration in it after checking the whole file (checksum, PIDs, fields, types); a secret "
         + "that was not exported keeps this runtime's value. Nothing is changed if anything is wrong.")
-public class ConfigImportCommand extends RfcCommand {
+public class ConfigImportCommand extends ConfigArchiveCommand {
     /** An export larger than this is not one (a bridge has some dozens of configurations). */
     static final long MAX_BYTES = 16L << 20;
 
     @Argument(name = "file", description = "A file written by rfc:config-export", required = true)
     String file;
-
-    @Reference
-    ConfigurationAdmin configAdmin;
-
-    @Reference
-    MetaTypeService metaType;
 
     @Override
     public Object execute() throws CommandException {
@@ -47,7 +38,7 @@ public class ConfigImportCommand extends RfcCommand {
             throw new CommandException("Cannot read " + source + ": " + e);
         }
         try {
-            for (String line : new ConfigurationArchive(configAdmin, bundleContext, metaType).importArchive(text)) {
+            for (String line : archive().importArchive(text)) {
                 System.out.println(line);
             }
         } catch (IllegalArgumentException e) {
