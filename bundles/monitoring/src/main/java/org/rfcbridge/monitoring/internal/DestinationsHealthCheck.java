@@ -22,6 +22,9 @@ import org.rfcbridge.api.RfcDestination;
 @Component(service = HealthCheck.class, property = {HealthCheck.NAME + "=RFC Bridge destinations",
     HealthCheck.TAGS + "=" + MonitorComponent.HEALTH_TAG})
 public final class DestinationsHealthCheck implements HealthCheck {
+    /** How a destination whose configuration it cannot use states its last error (WsRfcDestinationComponent). */
+    static final String UNUSABLE = "not usable: ";
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<RfcDestination> destinations;
@@ -35,7 +38,10 @@ public final class DestinationsHealthCheck implements HealthCheck {
         }
         for (RfcDestination destination : current) {
             DestinationStatus status = destination.status();
-            if (status.state() == ConnectionState.DEAD) {
+            if (status.state() == ConnectionState.DEAD && status.lastError().startsWith(UNUSABLE)) {
+                log.critical("Destination {}: {}{}", status.name(), ListenersHealthCheck.CONFIGURATION_REJECTED,
+                        status.lastError().substring(UNUSABLE.length()));
+            } else if (status.state() == ConnectionState.DEAD) {
                 log.critical("Destination {} ({}): {}", status.name(), status.address(), status.lastError());
             } else {
                 log.info("Destination {} ({}): {}, {} of {} sessions open", status.name(), status.address(),

@@ -20,6 +20,9 @@ import org.rfcbridge.api.RfcListener;
 @Component(service = HealthCheck.class, property = {HealthCheck.NAME + "=RFC Bridge listeners",
     HealthCheck.TAGS + "=" + MonitorComponent.HEALTH_TAG})
 public final class ListenersHealthCheck implements HealthCheck {
+    /** What a finding of a configuration the bridge cannot use says (bin/rfcbridge upgrade looks for it). */
+    static final String CONFIGURATION_REJECTED = "configuration rejected: ";
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<RfcListener> listeners;
@@ -35,6 +38,10 @@ public final class ListenersHealthCheck implements HealthCheck {
             String which = "Listener " + listener.name() + " (Program ID " + listener.programId() + ")";
             if (listener.state() == ConnectionState.STOPPED) {
                 log.info("{}: stopped", which);
+                continue;
+            }
+            if (listener.connections().isEmpty() && listener.state() == ConnectionState.DEAD) {
+                log.critical("{}: {}{}", which, CONFIGURATION_REJECTED, listener.lastError());
                 continue;
             }
             long registered = listener.connections().stream().filter(c -> c.state() == ConnectionState.ALIVE

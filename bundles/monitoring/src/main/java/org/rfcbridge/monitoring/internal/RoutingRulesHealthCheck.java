@@ -22,7 +22,7 @@ public final class RoutingRulesHealthCheck implements HealthCheck {
     public Result execute() {
         FormattingResultLog log = new FormattingResultLog();
         for (String rejected : rules.rejected()) {
-            log.critical("Routing rule {} is ignored", rejected);
+            log.critical("Routing rule {}{} (the rule is ignored)", ListenersHealthCheck.CONFIGURATION_REJECTED, rejected);
         }
         log.info("{} routing rules", rules.list().size());
         return new Result(log);

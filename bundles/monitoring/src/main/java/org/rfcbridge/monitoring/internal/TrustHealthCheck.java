@@ -29,7 +29,7 @@ public final class TrustHealthCheck implements HealthCheck {
         Instant now = Instant.now();
         Duration warning = trust.expiryWarning();
         for (String problem : trust.problems()) {
-            log.critical("Rejected by the trust store: {}", problem);
+            log.critical("Trust store file {}{}", ListenersHealthCheck.CONFIGURATION_REJECTED, problem);
         }
         for (TrustedCertificate certificate : trust.certificates()) {
             if (certificate.notAfter().isBefore(now)) {

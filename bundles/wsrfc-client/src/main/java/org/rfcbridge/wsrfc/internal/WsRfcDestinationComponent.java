@@ -202,6 +202,7 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
     @Override
     public DestinationStatus status() {
         return destination != null ? destination.status() : new DestinationStatus(name, "WebSocket", "",
+                // "not usable: ": how the health check (DestinationsHealthCheck) tells a rejected configuration
                 ConnectionState.DEAD, 0, 0, 0, 0, "not usable: " + problem);
     }
 
