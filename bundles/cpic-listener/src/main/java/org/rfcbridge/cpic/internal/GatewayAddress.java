@@ -2,6 +2,8 @@ package org.rfcbridge.cpic.internal;
 
 import java.util.Locale;
 
+import org.rfcbridge.api.ExampleValues;
+
 /**
  * Where a gateway listens: host and port from SAP's settings. {@code sapgwNN} is port 3300 + NN;
  * {@code sapgwNNs} (the TLS port 4800 + NN) is refused until TLS to the gateway exists.
@@ -16,6 +18,8 @@ record GatewayAddress(String host, int port) {
      * @throws IllegalArgumentException naming the field and what to enter
      */
     static GatewayAddress of(String applicationServer, String systemNumber, String gatewayHost, String gatewayService) {
+        ExampleValues.refusePlaceholder("application.server", applicationServer);
+        ExampleValues.refusePlaceholder("gateway.host", gatewayHost);
         String server = applicationServer == null ? "" : applicationServer.trim();
         String host = gatewayHost == null || gatewayHost.isBlank() ? server : gatewayHost.trim();
         if (host.isEmpty()) {

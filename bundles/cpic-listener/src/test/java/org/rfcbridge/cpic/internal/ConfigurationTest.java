@@ -11,6 +11,14 @@ import org.junit.jupiter.api.Test;
 class ConfigurationTest {
 
     @Test
+    void theReleasesExampleCopiedUnchangedIsRefusedNamingTheField() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GatewayAddress.of(
+                "ENTER-YOUR-GATEWAY-HOST", "00", "", ""));
+        assertTrue(e.getMessage().startsWith("field application.server still holds the example's placeholder"),
+                e.getMessage());
+    }
+
+    @Test
     void theGatewayServiceDefaultsToSapgwOfTheSystemNumber() {
         assertEquals(new GatewayAddress("onprem.example.com", 3300), GatewayAddress.of("onprem.example.com", "00", "", ""));
         assertEquals(new GatewayAddress("gw.example.com", 3312), GatewayAddress.of("as", "12", "gw.example.com", ""));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.rfcbridge.api.ExampleValues;
+
 /**
  * One compiled routing rule: sender, receiver and function patterns, the destination, order, and an
  * optional allowlist of function patterns. Built whole or not at all: {@link #compile} either returns
@@ -32,6 +34,14 @@ record RoutingRule(String name, String pid, int order, boolean enabled, NamePatt
      * @throws InvalidRuleException naming the field and the problem
      */
     static RoutingRule compile(String name, String pid, Spec spec) throws InvalidRuleException {
+        for (String[] field : new String[][] {{"sender", spec.sender()}, {"receiver", spec.receiver()},
+            {"function", spec.function()}, {"destination", spec.destination()}}) {
+            try {
+                ExampleValues.refusePlaceholder(field[0], field[1]);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRuleException(field[0], e.getMessage().substring(("field " + field[0] + " ").length()));
+            }
+        }
         NamePattern sender = pattern("sender", spec.sender());
         NamePattern receiver = pattern("receiver", spec.receiver());
         NamePattern function = pattern("function", spec.function());

@@ -1,5 +1,6 @@
 package org.rfcbridge.routing.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,5 +26,15 @@ class RuleFuzzTest {
         } catch (RoutingRule.InvalidRuleException e) {
             assertTrue(e.getMessage().startsWith("field " + e.field() + " "), e.getMessage());
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theReleasesExampleCopiedUnchangedIsRefusedNamingTheField() {
+        RoutingRule.InvalidRuleException e = org.junit.jupiter.api.Assertions.assertThrows(
+                RoutingRule.InvalidRuleException.class, () -> RoutingRule.compile("tutorial",
+                        "org.rfcbridge.routing.rule~tutorial", new RoutingRule.Spec("ENTER-SID-AND-CLIENT",
+                                "MYDESTINATION_000", "*", "RFC", "Connection_to_Cloud", true, 100, null)));
+        assertEquals("sender", e.field());
+        assertTrue(e.getMessage().startsWith("field sender still holds the example's placeholder"), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.rfcbridge.api.ExampleValues;
 import org.rfcbridge.protocol.classic.TableCompression;
 
 /**
@@ -41,6 +42,8 @@ record WsRfcSettings(String name, String host, int port, String path, String sub
      * @throws IllegalArgumentException naming the field and what to enter
      */
     WsRfcSettings {
+        ExampleValues.refusePlaceholder("host", host);
+        ExampleValues.refusePlaceholder("alias.user/user", user);
         String h = host == null ? "" : host.trim();
         if (h.isEmpty()) {
             throw new IllegalArgumentException("field host is empty: enter the cloud system's API host, e.g. "

@@ -40,4 +40,12 @@ class SettingsFuzzTest {
             assertTrue(e.getMessage().startsWith("field upgrade.headers"), e.getMessage());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void theReleasesExampleCopiedUnchangedIsRefusedNamingTheField() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new WsRfcSettings("Connection_to_Cloud", "ENTER-YOUR-API-HOST.abap.eu10.hana.ondemand.com", 443,
+                        "", "", Map.of(), "BC_USER000", "x", "100", "EN", Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        assertTrue(e.getMessage().startsWith("field host still holds the example's placeholder"), e.getMessage());
+    }
 }
