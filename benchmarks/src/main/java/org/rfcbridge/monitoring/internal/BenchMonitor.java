@@ -1,6 +1,6 @@
 package org.rfcbridge.monitoring.internal;
 
-import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
 
 import org.rfcbridge.api.CallObserver;
 
@@ -15,28 +15,11 @@ public final class BenchMonitor {
 
     /** The observer every call of the bench bridge is told of while the call log is on. */
     public static CallObserver start() {
+        // the configuration with every setting at its default, read from the annotation itself
+        MonitoringConfig defaults = (MonitoringConfig) Proxy.newProxyInstance(MonitoringConfig.class.getClassLoader(),
+                new Class<?>[] {MonitoringConfig.class}, (proxy, method, arguments) -> method.getDefaultValue());
         MonitorComponent monitor = new MonitorComponent();
-        monitor.activate(new MonitoringConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MonitoringConfig.class;
-            }
-
-            @Override
-            public int recent_calls() {
-                return 200;
-            }
-
-            @Override
-            public int max_names() {
-                return 500;
-            }
-
-            @Override
-            public int call_log_queue() {
-                return 8192;
-            }
-        });
+        monitor.activate(defaults);
         return monitor;
     }
 }

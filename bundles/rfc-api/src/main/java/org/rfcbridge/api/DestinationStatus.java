@@ -20,6 +20,19 @@ package org.rfcbridge.api;
 public record DestinationStatus(String name, String kind, String address, ConnectionState state, int openSessions,
                                 int poolSize, long calls, long errors, String lastError, int busySessions,
                                 int peakBusy) {
+    /** How the last error of a destination whose configuration cannot be used begins. */
+    public static final String NOT_USABLE = "not usable: ";
+
+    /** The status of a destination whose configuration cannot be used: DEAD, the problem naming the field. */
+    public static DestinationStatus rejected(String name, String kind, String address, String problem) {
+        return new DestinationStatus(name, kind, address, ConnectionState.DEAD, 0, 0, 0, 0, NOT_USABLE + problem);
+    }
+
+    /** True if the destination's configuration was rejected ({@link #rejected}); the problem is then the rest of the last error. */
+    public boolean configurationRejected() {
+        return state == ConnectionState.DEAD && lastError.startsWith(NOT_USABLE);
+    }
+
     /** A status of a destination that does not count its busy sessions. */
     public DestinationStatus(String name, String kind, String address, ConnectionState state, int openSessions,
                              int poolSize, long calls, long errors, String lastError) {

@@ -31,7 +31,20 @@ final class CallMetrics {
         Dimension(String label) {
             this.label = label;
         }
+
+        /** The call's name in this dimension: its Program ID, destination, rule or function. */
+        String nameIn(CallSummary call) {
+            return switch (this) {
+                case LISTENER -> call.listener();
+                case DESTINATION -> call.destination();
+                case RULE -> call.rule();
+                case FUNCTION -> call.function();
+            };
+        }
     }
+
+    /** The dimensions, once: {@code values()} would make an array per call. */
+    private static final Dimension[] DIMENSIONS = Dimension.values();
 
     /** The name under which calls of names beyond the limit are counted. */
     static final String OTHER = "(other)";
@@ -59,16 +72,16 @@ final class CallMetrics {
 
     /** Counts the call (on the call's thread: counters only, a few atomic additions). */
     void count(CallSummary call) {
-        for (Meters m : meters(call)) {
-            m.count(call);
+        for (Dimension d : DIMENSIONS) {
+            meters(d, d.nameIn(call)).count(call);
         }
     }
 
     /** Adds the calls' times to the latency histograms (on the call queue's thread: the reservoirs cost more). */
     void time(List<CallSummary> calls) {
         for (CallSummary call : calls) {
-            for (Meters m : meters(call)) {
-                m.time(call);
+            for (Dimension d : DIMENSIONS) {
+                meters(d, d.nameIn(call)).time(call);
             }
         }
     }
@@ -79,10 +92,6 @@ final class CallMetrics {
         time(List.of(call));
     }
 
-    private Meters[] meters(CallSummary call) {
-        return new Meters[] {meters(Dimension.LISTENER, call.listener()), meters(Dimension.DESTINATION,
-            call.destination()), meters(Dimension.RULE, call.rule()), meters(Dimension.FUNCTION, call.function())};
-    }
 
     /** The meters of one name; beyond the limit of names, those of {@link #OTHER}. */
     Meters meters(Dimension dimension, String name) {

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -21,6 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.rfcbridge.api.Audit;
+import org.rfcbridge.api.SecretKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +37,6 @@ public final class ConfigurationAudit implements SynchronousConfigurationListene
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationAudit.class);
     static final String HIDDEN = "***";
     private static final String PREFIX = "org.rfcbridge";
-    /** Keys whose values are secrets, whatever the PID. */
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|passphrase|token|credential).*");
     /** Keys Config Admin and FileInstall keep for themselves. */
     private static final Set<String> BOOKKEEPING = Set.of("service.pid", "service.factoryPid",
             "felix.fileinstall.filename", "service.bundleLocation", ":org.apache.felix.configadmin.revision:");
@@ -107,7 +105,7 @@ public final class ConfigurationAudit implements SynchronousConfigurationListene
             String before = old.get(key);
             String after = now.get(key);
             if (!Objects.equals(before, after)) {
-                boolean secret = SECRET.matcher(key).matches();
+                boolean secret = SecretKeys.isSecret(key);
                 text.append(text.length() == 0 ? "" : "; ").append(key).append(": ").append(shown(before, secret))
                         .append(" -> ").append(shown(after, secret));
                 if (secret && before != null && after != null) {

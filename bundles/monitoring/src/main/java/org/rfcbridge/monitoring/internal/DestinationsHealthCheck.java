@@ -22,8 +22,6 @@ import org.rfcbridge.api.RfcDestination;
 @Component(service = HealthCheck.class, property = {HealthCheck.NAME + "=RFC Bridge destinations",
     HealthCheck.TAGS + "=" + MonitorComponent.HEALTH_TAG})
 public final class DestinationsHealthCheck implements HealthCheck {
-    /** How a destination whose configuration it cannot use states its last error (WsRfcDestinationComponent). */
-    static final String UNUSABLE = "not usable: ";
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -38,9 +36,9 @@ public final class DestinationsHealthCheck implements HealthCheck {
         }
         for (RfcDestination destination : current) {
             DestinationStatus status = destination.status();
-            if (status.state() == ConnectionState.DEAD && status.lastError().startsWith(UNUSABLE)) {
+            if (status.configurationRejected()) {
                 log.critical("Destination {}: {}{}", status.name(), ListenersHealthCheck.CONFIGURATION_REJECTED,
-                        status.lastError().substring(UNUSABLE.length()));
+                        status.lastError().substring(DestinationStatus.NOT_USABLE.length()));
             } else if (status.state() == ConnectionState.DEAD) {
                 log.critical("Destination {} ({}): {}", status.name(), status.address(), status.lastError());
             } else {

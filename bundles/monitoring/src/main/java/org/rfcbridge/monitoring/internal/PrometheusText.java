@@ -46,8 +46,9 @@ final class PrometheusText {
 
     static void write(MetricRegistry registry, Appendable out) throws IOException {
         SortedMap<String, Family> families = new TreeMap<>();
-        // sorted, so that a name's lines come in the same order at every scrape
-        for (Map.Entry<String, Metric> entry : new TreeMap<>(registry.getMetrics()).entrySet()) {
+        // read once, sorted, so that a name's lines come in the same order at every scrape
+        SortedMap<String, Metric> metrics = new TreeMap<>(registry.getMetrics());
+        for (Map.Entry<String, Metric> entry : metrics.entrySet()) {
             MetricName name = MetricName.parse(entry.getKey());
             if (name.metric().endsWith(CallMetrics.SUM_NANOS)) {
                 continue;   // written as the _sum of its summary
@@ -67,9 +68,10 @@ final class PrometheusText {
                     family.add(name.family() + labels(name, "quantile", Double.toString(q)) + " "
                             + snapshot.getValue(q) / NANOS_PER_SECOND);
                 }
-                Counter sum = registry.getCounters().get(MetricName.of(name.dimension(), name.name(), name.metric()
+                Metric sum = metrics.get(MetricName.of(name.dimension(), name.name(), name.metric()
                         + CallMetrics.SUM_NANOS));
-                family.add(name.family() + "_sum" + labels + " " + (sum == null ? 0 : sum.getCount()) / NANOS_PER_SECOND);
+                family.add(name.family() + "_sum" + labels + " " + (sum instanceof Counter counter ? counter.getCount() : 0)
+                        / NANOS_PER_SECOND);
                 family.add(name.family() + "_count" + labels + " " + timer.getCount());
             }
         }

@@ -28,6 +28,7 @@ import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
+import org.rfcbridge.api.SecretKeys;
 import org.rfcbridge.protocol.json.Json;
 
 /**
@@ -47,7 +48,6 @@ final class ConfigurationArchive {
     static final String NOT_EXPORTED = "(not exported)";
     private static final String PREFIX = "org.rfcbridge.";
     private static final String SIMULATORS = "org.rfcbridge.simulators.";
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|passphrase|token|credential).*");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\[(secret|env):[^\\]]+\\]");
     private static final Set<String> BOOKKEEPING = Set.of("service.pid", "service.factoryPid",
             "felix.fileinstall.filename", "service.bundleLocation", ":org.apache.felix.configadmin.revision:");
@@ -282,7 +282,7 @@ final class ConfigurationArchive {
 
     private static Object exported(String key, Object value) {
         Object plain = value instanceof Object[] array ? List.of(array) : value;
-        if (SECRET.matcher(key).matches() && !(plain instanceof String text && (text.isEmpty()
+        if (SecretKeys.isSecret(key) && !(plain instanceof String text && (text.isEmpty()
                 || REFERENCE.matcher(text).matches()))) {
             return NOT_EXPORTED;
         }

@@ -20,7 +20,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rfcbridge.api.Audit;
 import org.rfcbridge.api.CommunicationFailureException;
-import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.DestinationStatus;
 import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.Provider;
@@ -201,9 +200,7 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
 
     @Override
     public DestinationStatus status() {
-        return destination != null ? destination.status() : new DestinationStatus(name, "WebSocket", "",
-                // "not usable: ": how the health check (DestinationsHealthCheck) tells a rejected configuration
-                ConnectionState.DEAD, 0, 0, 0, 0, "not usable: " + problem);
+        return destination != null ? destination.status() : DestinationStatus.rejected(name, "WebSocket", "", problem);
     }
 
     @Override
