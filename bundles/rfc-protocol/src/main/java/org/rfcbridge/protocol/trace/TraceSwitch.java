@@ -37,11 +37,6 @@ public final class TraceSwitch {
         next.set(Math.max(0, calls));
     }
 
-    /** Calls still to be traced by {@link #traceNext}. */
-    public int pending() {
-        return next.get();
-    }
-
     /** The trace for a call that starts now: a file if this call is traced, else {@link WireTrace#OFF}. */
     public WireTrace startCall() {
         if (always || next.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
