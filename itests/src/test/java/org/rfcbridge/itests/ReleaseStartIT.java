@@ -5,13 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Base64;
 import java.util.List;
 
 import org.junit.After;
@@ -40,15 +36,7 @@ public class ReleaseStartIT {
     }
 
     private int metricsStatus(String credentials) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + release.httpPort + "/metrics")
-                .openConnection();
-        connection.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                credentials.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return connection.getResponseCode();
-        } finally {
-            connection.disconnect();
-        }
+        return ReleaseInstallation.httpStatus(release.httpPort, "/metrics", credentials);
     }
 
     private void start() throws Exception {

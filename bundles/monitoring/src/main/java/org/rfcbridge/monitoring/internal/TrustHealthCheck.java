@@ -41,6 +41,11 @@ public final class TrustHealthCheck implements HealthCheck {
                 log.info("{} ({}) valid until {}", certificate.subject(), certificate.source(), certificate.notAfter());
             }
         }
+        if (trust.certificates().isEmpty() && trust.problems().isEmpty()) {
+            // Felix HC rates a check without entries WARN; say why, so the WARN can be acted on
+            log.warn("No trusted CA certificate (etc/trust is empty): TLS to a cloud system fails unless its CA is "
+                    + "a public one and use.java.cacerts is on");
+        }
         if (trust.trustsAll()) {
             log.warn("trust.all is on: every TLS certificate is accepted without a check (tests only)");
         }
