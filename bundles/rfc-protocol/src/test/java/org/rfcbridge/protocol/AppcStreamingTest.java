@@ -63,6 +63,25 @@ class AppcStreamingTest {
     }
 
     @Test
+    void aDiscardedMessageIsReadToItsEndWithoutBeingKeptOrLimited() throws Exception {
+        AppcMessageAssembler assembler = new AppcMessageAssembler(1000);
+        AppcHeader middle = TEMPLATE.copy().vector(0x08);
+        assertFalse(assembler.add(AppcRecord.withData(middle, new byte[] {1, 2})));
+        assertFalse(assembler.add(AppcRecord.withData(middle.copy(), new byte[500])));
+        assertArrayEquals(new byte[] {1, 2}, assembler.discard(), "the first fragment, for who called what");
+        assertFalse(assembler.add(AppcRecord.withData(middle.copy(), new byte[900])), "past the limit: not kept");
+        RfcProtocolException conversation = assertThrows(RfcProtocolException.class,
+                () -> assembler.add(AppcRecord.withData(middle.copy().conversationId("87654321"), new byte[1])));
+        assertTrue(conversation.problem().contains("changes the conversation id"), "still checked");
+        AppcHeader last = TEMPLATE.copy().function(AppcFunction.F_RECEIVE).vector(0x0c);
+        assertTrue(assembler.add(AppcRecord.withData(last, new byte[] {3})));
+        assertEquals(1403, assembler.pendingBytes());
+        assertArrayEquals(new byte[0], assembler.message());
+        assertTrue(assembler.add(AppcRecord.withData(last.copy(), new byte[] {4})), "the next message is kept again");
+        assertArrayEquals(new byte[] {4}, assembler.message());
+    }
+
+    @Test
     void fragmentsMayNotChangeTheirIdentityOrExceedTheLimit() throws Exception {
         AppcMessageAssembler assembler = new AppcMessageAssembler(1000);
         assembler.add(AppcRecord.withData(TEMPLATE.copy(), new byte[10]));

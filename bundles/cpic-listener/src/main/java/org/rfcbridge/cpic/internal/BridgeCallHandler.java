@@ -114,6 +114,26 @@ final class BridgeCallHandler implements CallHandler {
         }
     }
 
+    @Override
+    public byte[] refuse(byte[] beginning, long requestBytes, RfcException reason) {
+        CallRecord record = new CallRecord(programId, requestBytes);
+        String function = "?";
+        try {
+            LogonRequest logon = LogonRequest.decode(beginning, 0, beginning.length, limits);
+            record.caller(logon.systemId() + logon.client(), logon.destination().isEmpty() ? programId
+                    : logon.destination(), logon.user());
+            function = serializer.decoder().functionName(beginning, 0, beginning.length);
+            record.function(function);
+        } catch (RfcProtocolException | RuntimeException cut) {
+            // the first fragment ended before the logon or the function name: the call log says "?"
+        }
+        try {
+            return error(function, reason, record);
+        } finally {
+            record.end(observer);
+        }
+    }
+
     private byte[] handle(byte[] chain, StreamedResponse.Parts parts, CallRecord record) throws IOException {
         long start = System.nanoTime();
         String function = "?";

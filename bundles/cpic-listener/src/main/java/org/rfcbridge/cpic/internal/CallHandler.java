@@ -2,6 +2,8 @@ package org.rfcbridge.cpic.internal;
 
 import java.io.IOException;
 
+import org.rfcbridge.api.RfcException;
+import org.rfcbridge.protocol.classic.ErrorEnvelope;
 import org.rfcbridge.protocol.classic.StreamedResponse;
 
 /** What a registered connection does with a relayed logon or call: the reply chain for the request chain. */
@@ -18,4 +20,16 @@ public interface CallHandler {
      *                     and the gateway ends the conversation for the caller (COMMUNICATION_FAILURE)
      */
     byte[] handle(byte[] chain, StreamedResponse.Parts parts) throws IOException;
+
+    /**
+     * Answers a request that was refused while it arrived (it was read to its end and not kept).
+     *
+     * @param beginning    the request's first fragment, for who called what
+     * @param requestBytes the request's size
+     * @param reason       what the ABAP caller is told
+     * @return the error reply's item chain
+     */
+    default byte[] refuse(byte[] beginning, long requestBytes, RfcException reason) {
+        return ErrorEnvelope.encode(reason, "");
+    }
 }

@@ -57,7 +57,8 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "Largest call (MB)", min = "0", description = "The most a call relayed to one "
             + "connection may hold while it arrives; 0: derived from the heap (a quarter of it shared by the "
-            + "connections, at least 16 MB). A larger call closes that connection, which registers again.")
+            + "connections, at least 16 MB). A larger call is read to its end without being kept and answered "
+            + "with SYSTEM_FAILURE naming this setting.")
     int max_request_mb() default 0;
 
     @AttributeDefinition(name = "Table compression", options = {@Option(label = "none", value = "none"),

@@ -37,9 +37,10 @@ final class ListenerRuntime {
      *                        is closed (the gateway then ends the caller's conversation)
      * @param readTimeout     how long the gateway may take to answer the registration, and to finish a record or
      *                        a request it has begun, before the connection is closed and registers again
+     * @param memory          the heap that large requests may hold, shared with the bridge's other listeners
      */
     record Settings(Duration connectTimeout, Duration retryMax, Duration stopTimeout, ProtocolLimits limits,
-                    Duration writeTimeout, Duration readTimeout) {
+                    Duration writeTimeout, Duration readTimeout, RequestMemory memory) {
         /** The configuration's default for {@code writeTimeout}. */
         static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
         /** The configuration's default for {@code readTimeout}. */
@@ -52,6 +53,12 @@ final class ListenerRuntime {
         Settings(Duration connectTimeout, Duration retryMax, Duration stopTimeout, ProtocolLimits limits,
                  Duration writeTimeout) {
             this(connectTimeout, retryMax, stopTimeout, limits, writeTimeout, DEFAULT_READ_TIMEOUT);
+        }
+
+        /** Large requests within the bridge's memory. */
+        Settings(Duration connectTimeout, Duration retryMax, Duration stopTimeout, ProtocolLimits limits,
+                 Duration writeTimeout, Duration readTimeout) {
+            this(connectTimeout, retryMax, stopTimeout, limits, writeTimeout, readTimeout, RequestMemory.BRIDGE);
         }
     }
 
@@ -143,7 +150,8 @@ final class ListenerRuntime {
                 continue;
             }
             RegisteredConnection connection = new RegisteredConnection(address.host(), address.port(), programId,
-                    localHost(), settings.connectTimeout(), settings.readTimeout(), settings.limits(), observer(slot));
+                    localHost(), settings.connectTimeout(), settings.readTimeout(), settings.limits(), observer(slot),
+                    settings.memory());
             slot.connection = connection;
             try {
                 connection.register();

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -11,6 +12,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
+import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.RfcProtocolException;
 import org.rfcbridge.protocol.appc.AppcFunction;
@@ -58,6 +60,8 @@ public final class RegisteredConnection implements AutoCloseable {
     private final Duration readTimeout;
     private final ProtocolLimits limits;
     private final Observer observer;
+    /** Whether the request arriving may grow further (max.request.mb, the bridge's memory). */
+    private final RequestAdmission admission;
     private final Socket socket = new Socket();
     /** Orders writes; not the socket's own monitor, which {@link Socket#close()} takes, so a blocked write can be closed. */
     private final Object writeLock = new Object();
@@ -72,13 +76,25 @@ public final class RegisteredConnection implements AutoCloseable {
      * ({@link System#nanoTime()}), 0 while nothing is unfinished: a trickle or a silence in the middle shows here.
      */
     private volatile long unfinishedSince;
+    /** Why the request arriving is refused, null while it is not: it is then read to its end and not kept. */
+    private SystemFailureException refusal;
+    /** The first fragment of a refused request, for the call log. */
+    private byte[] beginning;
     /** The trace of the call in progress: every record read and written goes to it. */
     private WireTrace trace = WireTrace.OFF;
 
-    /** A connection to register {@code programId} at {@code gatewayHost:gatewayPort}. */
+    /** A connection to register {@code programId} at {@code gatewayHost:gatewayPort}, within the bridge's memory. */
     public RegisteredConnection(String gatewayHost, int gatewayPort, String programId, String localHost,
                                 Duration connectTimeout, Duration readTimeout, ProtocolLimits limits,
                                 Observer observer) {
+        this(gatewayHost, gatewayPort, programId, localHost, connectTimeout, readTimeout, limits, observer,
+                RequestMemory.BRIDGE);
+    }
+
+    /** As above, with large requests held within {@code memory}. */
+    RegisteredConnection(String gatewayHost, int gatewayPort, String programId, String localHost,
+                         Duration connectTimeout, Duration readTimeout, ProtocolLimits limits, Observer observer,
+                         RequestMemory memory) {
         if (programId.isEmpty() || programId.length() > RegistrationRecords.MAX_PROGRAM_ID || programId.contains("*")) {
             throw new IllegalArgumentException("Program ID '" + programId + "' must have 1 to "
                     + RegistrationRecords.MAX_PROGRAM_ID + " characters and no *");
@@ -91,6 +107,7 @@ public final class RegisteredConnection implements AutoCloseable {
         this.readTimeout = readTimeout;
         this.limits = limits;
         this.observer = observer;
+        this.admission = new RequestAdmission(memory, limits.maxMessageBytes());
     }
 
     /**
@@ -134,6 +151,7 @@ public final class RegisteredConnection implements AutoCloseable {
         try {
             serveCalls(handler);
         } finally {
+            admission.callEnded();                                   // a call cut off while it arrived
             trace.close();
         }
     }
@@ -168,16 +186,32 @@ public final class RegisteredConnection implements AutoCloseable {
                     traceFrom(payload);
                 }
                 bytesIn += payload.length;
-                if (!assembleWithin(assembler, record)) {
+                if (refusal == null) {
+                    requestStarted += admit(assembler.pendingBytes() + record.data().length);
+                    if (refusal != null) {
+                        beginning = assembler.discard();       // read to its end, kept no longer
+                    }
+                }
+                if (!assembler.add(record)) {
                     unfinishedSince = requestStarted;                // the rest of the request is due
                 } else {
                     unfinishedSince = 0;
                     String id = conversation != null ? conversation : header.conversationId();
                     long[] partBytes = {0};
-                    byte[] rest = handler.handle(assembler.message(), (b, offset, length) -> {
-                        partBytes[0] += replyData(id, b, offset, length, false);
-                        flush();                                // the gateway passes it on while the rest is made
-                    });
+                    long requestBytes = assembler.pendingBytes();
+                    byte[] request = assembler.message();
+                    byte[] rest;
+                    try {
+                        rest = refusal != null ? handler.refuse(beginning, requestBytes, refusal)
+                                : handler.handle(request, (b, offset, length) -> {
+                                    partBytes[0] += replyData(id, b, offset, length, false);
+                                    flush();                    // the gateway passes it on while the rest is made
+                                });
+                    } finally {
+                        admission.callEnded();
+                        refusal = null;
+                        beginning = null;
+                    }
                     long bytesOut = partBytes[0] + replyData(id, rest, 0, rest.length, true);
                     write(RegistrationRecords.deallocate(id).encode());
                     write(RegistrationRecords.unaccept(id).encode());
@@ -201,13 +235,25 @@ public final class RegisteredConnection implements AutoCloseable {
         }
     }
 
-    /** Adds a fragment of a request; a request larger than the limit is refused naming the setting. */
-    private boolean assembleWithin(AppcMessageAssembler assembler, AppcRecord record) throws RfcProtocolException {
-        if (assembler.pendingBytes() + record.data().length > limits.maxMessageBytes()) {
-            throw new RfcProtocolException("gateway " + gatewayHost + ":" + gatewayPort + " relayed a request of more "
-                    + "than " + limits.maxMessageBytes() + " bytes (max.request.mb); connection closed", 0);
+    /**
+     * Asks whether the request may grow to {@code total} bytes, setting {@link #refusal} if not. Waiting for the
+     * bridge's memory is not the gateway's slowness: the watchdog does not count it.
+     *
+     * @return how long it waited, in nanoseconds
+     */
+    private long admit(long total) throws IOException {
+        long since = unfinishedSince;
+        long start = System.nanoTime();
+        unfinishedSince = 0;
+        try {
+            refusal = admission.admit(total);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("stopped while the call waited for memory");
+        } finally {
+            unfinishedSince = since;
         }
-        return assembler.add(record);
+        return System.nanoTime() - start;
     }
 
     /** Reply data as records of at most {@value AppcRecord#MAX_CHUNK} bytes; {@code last} marks the final one. */
