@@ -3,6 +3,7 @@ package org.rfcbridge.cpic.internal;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The heap that large relayed requests may hold at once, one budget for every listener of the bridge (setting
@@ -45,29 +46,23 @@ final class RequestMemory {
     }
 
     long limit() {
-        lock.lock();
-        try {
-            return limit;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> limit);
     }
 
     /** How long a call waits for the budget before it is refused. */
     Duration maxWait() {
-        lock.lock();
-        try {
-            return wait;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> wait);
     }
 
     /** Bytes reserved by the calls in flight. */
     long reserved() {
+        return locked(() -> reserved);
+    }
+
+    private <T> T locked(Supplier<T> read) {
         lock.lock();
         try {
-            return reserved;
+            return read.get();
         } finally {
             lock.unlock();
         }
