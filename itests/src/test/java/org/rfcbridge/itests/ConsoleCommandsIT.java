@@ -23,6 +23,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.rfcbridge.api.RoutingRules;
 import org.rfcbridge.protocol.json.Json;
 
 /**
@@ -37,6 +38,9 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
 
     @Inject
     SessionFactory sessionFactory;
+
+    @Inject
+    RoutingRules routingRules;
 
     /** Every output of this test, checked for passwords at the end of each test that adds to it. */
     private final List<String> outputs = new ArrayList<>();
@@ -148,6 +152,35 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
         eventually(WAIT, "the file is gone from etc/", () -> !Files.exists(file));
         assertTrue(failure("rfc:route-remove console").contains("No routing rule console"));
         noPasswordAnywhere();
+    }
+
+    /**
+     * A rule added at run time (console, web page) is written by Karaf's ConfigRepository: what a field holds stays
+     * in that field, escaped as Karaf escapes; a line break, which a hand-built file would have turned into keys
+     * of its own, is refused naming the field.
+     */
+    @Test
+    public void aRuleFieldStaysOneFieldInTheFile() throws Exception {
+        IllegalArgumentException injected = org.junit.Assert.assertThrows(IllegalArgumentException.class,
+                () -> routingRules.add(new RoutingRules.Rule("injected", 10, true, "YI3000\nenabled = false",
+                        "MYDESTINATION_000", "*", "RFC", "Connection_to_Cloud", "")));
+        assertTrue(injected.getMessage(), injected.getMessage().startsWith("field sender holds a line break"));
+        Path injectedFile = Path.of(System.getProperty("karaf.etc")).resolve("org.rfcbridge.routing.rule-injected.cfg");
+        assertFalse("nothing written", Files.exists(injectedFile));
+
+        String odd = "ODD#1 = a:b\\c ${karaf.home}";
+        routingRules.add(new RoutingRules.Rule("escaped", 10, false, "YI3000", odd, "*", "RFC", "Connection_to_Cloud",
+                ""));
+        Path file = Path.of(System.getProperty("karaf.etc")).resolve("org.rfcbridge.routing.rule-escaped.cfg");
+        eventually(WAIT, "the rule is read back", () -> routingRules.list().stream().anyMatch(r -> r.id().equals(
+                "escaped")));
+        RoutingRules.Rule read = routingRules.list().stream().filter(r -> r.id().equals("escaped")).findFirst()
+                .orElseThrow();
+        assertEquals("the receiver is read back as written", odd, read.receiver());
+        assertEquals("no other key came from it", "YI3000", read.sender());
+        assertTrue(Files.readString(file), Files.exists(file));
+        routingRules.remove("escaped");
+        eventually(WAIT, "the file is gone", () -> !Files.exists(file));
     }
 
     @Test

@@ -2,17 +2,18 @@ package org.rfcbridge.routing.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Dictionary;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.apache.karaf.config.core.ConfigRepository;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -25,16 +26,18 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.rfcbridge.api.RoutingRules;
 
 /**
- * The rules as files in {@code etc/}: a new rule is written as {@code org.rfcbridge.routing.rule-ID.cfg}
- * (Felix FileInstall turns it into a configuration; a configuration created in Config Admin alone
- * would get no file), changes go through Config Admin, which FileInstall writes back to the file,
- * and removing a rule deletes its configuration and its file.
+ * The rules as files in {@code etc/}: a new rule becomes a configuration and its file
+ * {@code org.rfcbridge.routing.rule-ID.cfg} through Karaf's {@link ConfigRepository} (which writes and escapes
+ * the file as Karaf's own commands do; a configuration created in Config Admin alone would get no file), changes
+ * go through Config Admin, which FileInstall writes back to the file, and removing a rule deletes its
+ * configuration and its file.
  */
 @Component(service = RoutingRules.class)
 public final class RoutingRulesComponent implements RoutingRules {
     static final String FACTORY_PID = "org.rfcbridge.routing.rule";
     private static final String FILENAME = "felix.fileinstall.filename";
 
+    private final ConfigRepository configRepository;
     private final ConfigurationAdmin configAdmin;
     private final Path etc;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -42,13 +45,10 @@ public final class RoutingRulesComponent implements RoutingRules {
     private volatile List<RoutingRuleComponent> ruleConfigurations = List.of();
 
     @Activate
-    public RoutingRulesComponent(@Reference ConfigurationAdmin configAdmin) {
-        this(configAdmin, Path.of(System.getProperty("karaf.etc", "etc")));
-    }
-
-    RoutingRulesComponent(ConfigurationAdmin configAdmin, Path etc) {
-        this.configAdmin = configAdmin;
-        this.etc = etc;
+    public RoutingRulesComponent(@Reference ConfigRepository configRepository) {
+        this.configRepository = configRepository;
+        this.configAdmin = configRepository.getConfigAdmin();
+        this.etc = Path.of(System.getProperty("karaf.etc", "etc"));
     }
 
     @Override
@@ -83,23 +83,26 @@ public final class RoutingRulesComponent implements RoutingRules {
                 throw new IllegalArgumentException("field " + field[0] + " is empty");
             }
         }
-        StringBuilder text = new StringBuilder("# routing rule ").append(rule.id()).append(", added by an administrator\n")
-                .append("sender = ").append(rule.sender()).append('\n')
-                .append("receiver = ").append(rule.receiver()).append('\n')
-                .append("function = ").append(rule.function()).append('\n')
-                .append("transport = ").append(rule.transport() == null || rule.transport().isBlank() ? "RFC"
-                        : rule.transport()).append('\n')
-                .append("destination = ").append(rule.destination()).append('\n')
-                .append("enabled = ").append(rule.enabled()).append('\n')
-                .append("order = ").append(rule.order()).append('\n');
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("sender", rule.sender());
+        properties.put("receiver", rule.receiver());
+        properties.put("function", rule.function());
+        properties.put("transport", rule.transport() == null || rule.transport().isBlank() ? "RFC" : rule.transport());
+        properties.put("destination", rule.destination());
+        properties.put("enabled", rule.enabled());
+        properties.put("order", rule.order());
         if (rule.functionsAllowed() != null && !rule.functionsAllowed().isBlank()) {
-            text.append("functions.allowed = ").append(rule.functionsAllowed()).append('\n');
+            properties.put("functions.allowed", rule.functionsAllowed());
+        }
+        for (Map.Entry<String, Object> field : properties.entrySet()) {
+            if (field.getValue() instanceof String text && text.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("field " + field.getKey() + " holds a line break or another "
+                        + "control character; a rule's fields are single names or patterns");
+            }
         }
         try {
-            // written beside and moved, so the file watcher never reads half a rule
-            Path partial = Files.createTempFile(etc, ".rule-" + rule.id(), ".tmp");
-            Files.writeString(partial, text, StandardCharsets.ISO_8859_1);
-            Files.move(partial, file(rule.id()), StandardCopyOption.ATOMIC_MOVE);
+            // Karaf writes etc/PID-ID.cfg (its own format and escaping) and the configuration in one step
+            configRepository.createFactoryConfiguration(FACTORY_PID, rule.id(), properties);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file(rule.id()) + ": " + e.getMessage(), e);
         }
@@ -119,10 +122,9 @@ public final class RoutingRulesComponent implements RoutingRules {
     public void remove(String id) {
         Configuration rule = existing(id);
         try {
-            rule.delete();
-            Files.deleteIfExists(file(id));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove routing rule " + id + ": " + e.getMessage(), e);
+            configRepository.delete(rule.getPid());                  // the configuration and its file
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot remove routing rule " + id + ": " + e.getMessage(), e);
         }
     }
 
