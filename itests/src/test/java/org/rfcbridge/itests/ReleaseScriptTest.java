@@ -19,6 +19,33 @@ import org.junit.Test;
  * message, instead of hanging a monitoring script.
  */
 public class ReleaseScriptTest {
+    /**
+     * Every command answers {@code --help} and {@code -h} with its own usage and exit status 0 and does nothing
+     * else: set-password leaves the users alone, container-start starts nothing, upgrade asks for no --from.
+     */
+    @Test
+    public void everyCommandAnswersHelpAndDoesNothingElse() throws Exception {
+        Path home = Files.createTempDirectory("rfcbridge-script");
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("etc"));
+        Path users = Files.writeString(home.resolve("etc/users.properties"), "admin = unchanged,_g_:admingroup\n");
+        Path script = Files.copy(Path.of(System.getProperty("rfcbridge.script",
+                "../config/src/main/assembly/bin/rfcbridge")), home.resolve("bin/rfcbridge"));
+        for (String command : new String[] {"status", "client", "health", "set-password", "upgrade", "install-service",
+            "container-start"}) {
+            for (String help : new String[] {"--help", "-h"}) {
+                Process process = new ProcessBuilder("bash", script.toString(), command, help)
+                        .redirectErrorStream(true).start();
+                assertTrue(command + " " + help + " ends", process.waitFor(30, TimeUnit.SECONDS));
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals(command + " " + help + ": " + output, 0, process.exitValue());
+                assertTrue(command + " " + help + ": " + output, output.startsWith("  bin/rfcbridge " + command + " "));
+            }
+        }
+        assertEquals("admin = unchanged,_g_:admingroup\n", Files.readString(users));
+        assertTrue("nothing was started", !Files.exists(home.resolve("data")));
+    }
+
     @Test
     public void healthGivesUpOnASilentBridge() throws Exception {
         Path home = Files.createTempDirectory("rfcbridge-script");
