@@ -77,15 +77,28 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
         return null;
     }
 
+    /** No password in any output so far, and no colour codes either (scripts read these outputs). */
     private void noPasswordAnywhere() {
         for (String output : outputs) {
             assertFalse(output, output.contains("PasswordForBC_USER000"));
+            assertFalse("no ANSI escape: " + output, output.indexOf('\u001b') >= 0);
         }
     }
 
+    /** The rows of a listing's JSON, after checking its head: the command that printed it and the version. */
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> jsonRows(String output) {
-        return (List<Map<String, Object>>) Json.parse(output);
+        Map<String, Object> document = (Map<String, Object>) Json.parse(output);
+        assertTrue(output, document.get("command").toString().startsWith("rfc:"));
+        assertEquals(output, 1L, ((Number) document.get("version")).longValue());
+        return (List<Map<String, Object>>) document.get("rows");
+    }
+
+    /** A JSON object of numbers with the numbers as longs, for comparing. */
+    private static Map<String, Long> numbers(Map<?, ?> object) {
+        Map<String, Long> numbers = new java.util.HashMap<>();
+        object.forEach((key, value) -> numbers.put(key.toString(), ((Number) value).longValue()));
+        return numbers;
     }
 
     @Test
@@ -103,7 +116,9 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
         assertTrue(test, test.contains("RESULT: OK") && test.contains("logon and RFC_PING"));
         Map<?, ?> json = (Map<?, ?>) Json.parse(execute("rfc:server-test --json Connection_to_OP"));
         assertEquals("OK", json.get("result"));
-        assertEquals("5/5", json.get("registered"));
+        assertEquals("rfc:server-test", json.get("command"));
+        assertEquals("two counts are two numbers", Map.of("registered", 5L, "configured", 5L),
+                numbers((Map<?, ?>) json.get("registered")));
         assertTrue(failure("rfc:server-test Connection_Nowhere").contains("No SAP server named Connection_Nowhere"));
 
         // a connection that has just answered the test is BUSY until it has re-armed
@@ -112,6 +127,9 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
         Map<String, Object> listener = jsonRows(execute("rfc:listener-list --json")).get(0);
         assertEquals("Listener_to_Cloud", listener.get("name"));
         assertEquals("CLOUD_SYSTEM_VIA_BC", listener.get("programId"));
+        assertEquals(Map.of("registered", 5L, "configured", 5L), numbers((Map<?, ?>) listener.get("connections")));
+        assertTrue("no error is null, not \"\": " + listener, listener.containsKey("lastError")
+                && listener.get("lastError") == null);
         execute("rfc:listener-stop Listener_to_Cloud");
         eventually(WAIT, "the listener is STOPPED", () -> execute("rfc:listener-list").contains("STOPPED"));
         assertTrue(failure("rfc:server-test Connection_to_OP").contains("no connection registered"));

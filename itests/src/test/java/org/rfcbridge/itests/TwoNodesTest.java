@@ -176,7 +176,8 @@ public class TwoNodesTest {
 
     /** Waits until the node's listener has its 5 connections registered. */
     private static void awaitRegistered(Node node) throws Exception {
-        await(node, "rfc:listener-list --json", "(?s).*\"connections\"\\s*:\\s*\"5/5\".*\"state\"\\s*:\\s*\"ALIVE\".*");
+        await(node, "rfc:listener-list --json", "(?s).*\"connections\"\\s*:\\s*\\{\\s*\"registered\"\\s*:\\s*5\\s*,"
+                + "\\s*\"configured\"\\s*:\\s*5\\s*}.*\"state\"\\s*:\\s*\"ALIVE\".*");
     }
 
     /** Waits until a console command of the node prints what the pattern matches. */

@@ -22,9 +22,9 @@ public class ListenerListCommand extends ListingCommand {
             ListenerStatistics s = listener.statistics();
             long alive = listener.connections().stream()
                     .filter(c -> c.state() == ConnectionState.ALIVE || c.state() == ConnectionState.BUSY).count();
-            rows.add(row("name", listener.name(), "programId", listener.programId(), "connections", alive + "/"
-                    + listener.connections().size(), "state", listener.state().name(), "busy", s.busy() + "/"
-                    + s.peakBusy(), "calls", s.calls(), "errors", s.errors(), "lastError", listener.lastError()));
+            rows.add(row("name", listener.name(), "programId", listener.programId(), "connections", new Ratio("registered",
+                    alive, "configured", listener.connections().size()), "state", listener.state().name(), "busy",
+                    new Ratio("busy", s.busy(), "peak", s.peakBusy()), "calls", s.calls(), "errors", s.errors(), "lastError", listener.lastError()));
         }
         print(rows, List.of("name", "programId", "connections", "state", "busy", "calls", "errors", "lastError"), json,
                 "no listeners configured");

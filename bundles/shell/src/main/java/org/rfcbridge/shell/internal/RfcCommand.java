@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.Row;
@@ -49,12 +50,28 @@ abstract class RfcCommand implements Action {
     }
 
     /**
-     * Prints rows as a table whose headers are the keys in capitals ({@code programId} → PROGRAM ID),
-     * or as a JSON array of objects with the keys as they are.
+     * The version of the JSON every command prints ({@code docs/json.md}): raised when a key changes its meaning or
+     * type, not when a key is added.
      */
-    static void print(List<Map<String, Object>> rows, List<String> keys, boolean json, String empty) {
+    static final int JSON_VERSION = 1;
+
+    /** Two counts: {@code part/whole} in a table, an object of two numbers in JSON. */
+    record Ratio(String partName, long part, String wholeName, long whole) {
+        @Override
+        public String toString() {
+            return part + "/" + whole;
+        }
+    }
+
+    /**
+     * Prints rows as a table whose headers are the keys in capitals ({@code programId} → PROGRAM ID),
+     * or as JSON: {@code {"command": ..., "version": ..., "rows": [...]}} with typed values.
+     */
+    void print(List<Map<String, Object>> rows, List<String> keys, boolean json, String empty) {
         if (json) {
-            System.out.println(Json.writePretty(rows));
+            Map<String, Object> document = document();
+            document.put("rows", rows.stream().map(RfcCommand::typed).toList());
+            System.out.println(Json.writePretty(document));
             return;
         }
         ShellTable table = new ShellTable().emptyTableText(empty);
@@ -71,13 +88,37 @@ abstract class RfcCommand implements Action {
         table.print(System.out);
     }
 
-    /** Prints one object as JSON, or its entries one per line for people. */
-    static void printObject(Map<String, Object> values, boolean json) {
+    /** Prints one object as JSON (after the command and the version, typed), or its entries one per line for people. */
+    void printObject(Map<String, Object> values, boolean json) {
         if (json) {
-            System.out.println(Json.writePretty(values));
+            Map<String, Object> document = document();
+            document.putAll(typed(values));
+            System.out.println(Json.writePretty(document));
             return;
         }
-        values.forEach((key, value) -> System.out.println(header(key) + ": " + value));
+        values.forEach((key, value) -> System.out.println(header(key) + ": " + (value == null ? "" : value)));
+    }
+
+    /** The head of every JSON output: which command printed it, in which version. */
+    private Map<String, Object> document() {
+        Command command = getClass().getAnnotation(Command.class);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("command", command == null ? getClass().getSimpleName() : command.scope() + ":" + command.name());
+        document.put("version", JSON_VERSION);
+        return document;
+    }
+
+    /** Values as scripts read them: nothing as null (never ""), two counts as two numbers. */
+    private static Map<String, Object> typed(Map<String, Object> values) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (value instanceof Ratio ratio) {
+                typed.put(key, row(ratio.partName(), ratio.part(), ratio.wholeName(), ratio.whole()));
+            } else {
+                typed.put(key, value instanceof String text && text.isEmpty() ? null : value);
+            }
+        });
+        return typed;
     }
 
     static String header(String key) {

@@ -31,7 +31,7 @@ public class ServerListCommand extends ListingCommand {
         for (RfcDestination destination : services(RfcDestination.class)) {
             DestinationStatus s = destination.status();
             rows.add(row("name", s.name(), "type", s.kind(), "address", s.address(), "state", s.state().name(),
-                    "sessions", s.openSessions() + "/" + s.poolSize(), "calls", s.calls(), "errors", s.errors(),
+                    "sessions", new Ratio("open", s.openSessions(), "pool", s.poolSize()), "calls", s.calls(), "errors", s.errors(),
                     "lastError", s.lastError()));
         }
         print(rows, List.of("name", "type", "address", "state", "sessions", "calls", "errors", "lastError"), json,

@@ -60,7 +60,8 @@ public class ServerTestCommand extends ListingCommand {
             throw new CommandException("Test connection of " + name + " failed: no connection registered at its "
                     + "gateway: " + reason);
         }
-        printObject(row("server", name, "result", "OK", "registered", alive + "/" + total,
+        printObject(row("server", name, "result", "OK", "registered",
+                new Ratio("registered", alive, "configured", total),
                 "test", "registrations at the gateway; run SM59's connection test for the whole path"), json);
         return null;
     }

@@ -28,7 +28,7 @@ public class StatsCommand extends ListingCommand {
         for (RfcDestination destination : services(RfcDestination.class)) {
             DestinationStatus s = destination.status();
             rows.add(row("kind", "destination", "name", s.name(), "calls", s.calls(), "errors", s.errors(), "busy", "",
-                    "peakBusy", "", "bytesIn", "", "bytesOut", "", "sessions", s.openSessions() + "/" + s.poolSize()));
+                    "peakBusy", "", "bytesIn", "", "bytesOut", "", "sessions", new Ratio("open", s.openSessions(), "pool", s.poolSize())));
         }
         print(rows, List.of("kind", "name", "calls", "errors", "busy", "peakBusy", "bytesIn", "bytesOut", "sessions"),
                 json, "nothing configured");
