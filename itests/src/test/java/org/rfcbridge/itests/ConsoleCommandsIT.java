@@ -173,9 +173,9 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
     }
 
     /**
-     * A rule added at run time (console, web page) is written by Karaf's ConfigRepository: what a field holds stays
+     * A rule added at run time (console, web page) is written by Karaf's own .cfg writer: what a field holds stays
      * in that field, escaped as Karaf escapes; a line break, which a hand-built file would have turned into keys
-     * of its own, is refused naming the field.
+     * of its own, and {@code ${...}}, which Karaf would replace when it reads the file, are refused naming the field.
      */
     @Test
     public void aRuleFieldStaysOneFieldInTheFile() throws Exception {
@@ -186,7 +186,12 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
         Path injectedFile = Path.of(System.getProperty("karaf.etc")).resolve("org.rfcbridge.routing.rule-injected.cfg");
         assertFalse("nothing written", Files.exists(injectedFile));
 
-        String odd = "ODD#1 = a:b\\c ${karaf.home}";
+        IllegalArgumentException interpolated = org.junit.Assert.assertThrows(IllegalArgumentException.class,
+                () -> routingRules.add(new RoutingRules.Rule("interpolated", 10, true, "YI3000", "${karaf.home}",
+                        "*", "RFC", "Connection_to_Cloud", "")));
+        assertTrue(interpolated.getMessage(), interpolated.getMessage().startsWith("field receiver holds ${...}"));
+
+        String odd = "ODD#1 = a:b\\c $x ! é";
         routingRules.add(new RoutingRules.Rule("escaped", 10, false, "YI3000", odd, "*", "RFC", "Connection_to_Cloud",
                 ""));
         Path file = Path.of(System.getProperty("karaf.etc")).resolve("org.rfcbridge.routing.rule-escaped.cfg");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.karaf.config.core.ConfigRepository;
+import org.apache.felix.utils.properties.TypedProperties;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -26,18 +27,17 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.rfcbridge.api.RoutingRules;
 
 /**
- * The rules as files in {@code etc/}: a new rule becomes a configuration and its file
- * {@code org.rfcbridge.routing.rule-ID.cfg} through Karaf's {@link ConfigRepository} (which writes and escapes
- * the file as Karaf's own commands do; a configuration created in Config Admin alone would get no file), changes
- * go through Config Admin, which FileInstall writes back to the file, and removing a rule deletes its
- * configuration and its file.
+ * The rules as files in {@code etc/}: a new rule is written as {@code org.rfcbridge.routing.rule-ID.cfg} by
+ * Karaf's own {@code .cfg} writer ({@link TypedProperties}, which escapes every value; Felix FileInstall turns the
+ * file into a configuration, {@code org.rfcbridge.routing.rule~ID}; one created in Config Admin alone would get no
+ * file), changes go through Config Admin, which FileInstall writes back to the file, and removing a rule deletes
+ * its configuration and its file.
  */
 @Component(service = RoutingRules.class)
 public final class RoutingRulesComponent implements RoutingRules {
     static final String FACTORY_PID = "org.rfcbridge.routing.rule";
     private static final String FILENAME = "felix.fileinstall.filename";
 
-    private final ConfigRepository configRepository;
     private final ConfigurationAdmin configAdmin;
     private final Path etc;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -45,9 +45,8 @@ public final class RoutingRulesComponent implements RoutingRules {
     private volatile List<RoutingRuleComponent> ruleConfigurations = List.of();
 
     @Activate
-    public RoutingRulesComponent(@Reference ConfigRepository configRepository) {
-        this.configRepository = configRepository;
-        this.configAdmin = configRepository.getConfigAdmin();
+    public RoutingRulesComponent(@Reference ConfigurationAdmin configAdmin) {
+        this.configAdmin = configAdmin;
         this.etc = Path.of(System.getProperty("karaf.etc", "etc"));
     }
 
@@ -83,26 +82,37 @@ public final class RoutingRulesComponent implements RoutingRules {
                 throw new IllegalArgumentException("field " + field[0] + " is empty");
             }
         }
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("sender", rule.sender());
-        properties.put("receiver", rule.receiver());
-        properties.put("function", rule.function());
-        properties.put("transport", rule.transport() == null || rule.transport().isBlank() ? "RFC" : rule.transport());
-        properties.put("destination", rule.destination());
-        properties.put("enabled", rule.enabled());
-        properties.put("order", rule.order());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("sender", rule.sender());
+        fields.put("receiver", rule.receiver());
+        fields.put("function", rule.function());
+        fields.put("transport", rule.transport() == null || rule.transport().isBlank() ? "RFC" : rule.transport());
+        fields.put("destination", rule.destination());
+        fields.put("enabled", rule.enabled());
+        fields.put("order", rule.order());
         if (rule.functionsAllowed() != null && !rule.functionsAllowed().isBlank()) {
-            properties.put("functions.allowed", rule.functionsAllowed());
+            fields.put("functions.allowed", rule.functionsAllowed());
         }
-        for (Map.Entry<String, Object> field : properties.entrySet()) {
-            if (field.getValue() instanceof String text && text.chars().anyMatch(Character::isISOControl)) {
+        // Karaf's own .cfg writer (Felix utils, as config:edit writes): every value stays one value, escaped
+        TypedProperties file = new TypedProperties();
+        file.setHeader(List.of("# routing rule " + rule.id() + ", added by an administrator"));
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            String value = String.valueOf(field.getValue());
+            if (value.chars().anyMatch(Character::isISOControl)) {
                 throw new IllegalArgumentException("field " + field.getKey() + " holds a line break or another "
                         + "control character; a rule's fields are single names or patterns");
             }
+            if (value.contains("${") || value.contains("$[")) {
+                throw new IllegalArgumentException("field " + field.getKey() + " holds ${...} or $[...], which "
+                        + "Karaf would replace when it reads the file; a rule's fields are single names or patterns");
+            }
+            file.put(field.getKey(), value);
         }
         try {
-            // Karaf writes etc/PID-ID.cfg (its own format and escaping) and the configuration in one step
-            configRepository.createFactoryConfiguration(FACTORY_PID, rule.id(), properties);
+            // written beside and moved, so the file watcher never reads half a rule
+            Path partial = Files.createTempFile(etc, ".rule-" + rule.id(), ".tmp");
+            file.save(partial.toFile());
+            Files.move(partial, file(rule.id()), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file(rule.id()) + ": " + e.getMessage(), e);
         }
@@ -122,9 +132,10 @@ public final class RoutingRulesComponent implements RoutingRules {
     public void remove(String id) {
         Configuration rule = existing(id);
         try {
-            configRepository.delete(rule.getPid());                  // the configuration and its file
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot remove routing rule " + id + ": " + e.getMessage(), e);
+            rule.delete();
+            Files.deleteIfExists(file(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove routing rule " + id + ": " + e.getMessage(), e);
         }
     }
 
