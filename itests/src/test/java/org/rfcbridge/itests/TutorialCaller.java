@@ -3,6 +3,7 @@ package org.rfcbridge.itests;
 import java.time.Duration;
 
 import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 
 /**
@@ -19,8 +20,15 @@ final class TutorialCaller {
      * simulated gateway: MYDESTINATION_000, which the demo's rule routes, and UNROUTED_000, which no rule routes.
      */
     static SimulatedAbapSystem create() {
-        SimulatedAbapSystem onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", "DEVELOPER",
-                "E"), Duration.ofSeconds(30), ProtocolLimits.DEFAULT);
+        return create(null);
+    }
+
+    /** As {@link #create()}, its tables compressed as {@code compression} says (null: as SAP's systems do). */
+    static SimulatedAbapSystem create(TableCompression compression) {
+        SimulatedAbapSystem.Identity identity = new SimulatedAbapSystem.Identity("YI3", "000", "DEVELOPER", "E");
+        SimulatedAbapSystem onPrem = compression == null
+                ? new SimulatedAbapSystem(identity, Duration.ofSeconds(30), ProtocolLimits.DEFAULT)
+                : new SimulatedAbapSystem(identity, Duration.ofSeconds(30), ProtocolLimits.DEFAULT, compression);
         for (String destination : new String[] {"MYDESTINATION_000", "UNROUTED_000"}) {
             onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination(destination, "127.0.0.1",
                     RfcBridgeTestSupport.GATEWAY_PORT, "CLOUD_SYSTEM_VIA_BC"));

@@ -29,6 +29,7 @@ import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.data.Structure;
 import org.rfcbridge.api.data.Table;
+import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.simulators.demo.DemoSystems;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.samples.SampleFunctions;
@@ -132,6 +133,59 @@ public class TutorialEndToEndIT extends RfcBridgeTestSupport {
         onPrem.call("MYDESTINATION_000", read);
         GeneratedRows.check(read.tables().getTable("DATA"), 50_000, 499);
     }
+
+    /**
+     * 50,000 rows of 264 bytes (13 MB) from the caller to the cloud (issue 21), with the bridge's memory for large
+     * requests set to 1 MB: a request gathered whole would be refused (MemoryGuardTest), so this one went on to the
+     * cloud while it arrived. The cloud returns the rows it got and one more; each is compared, value by value.
+     */
+    @Test
+    public void aLargeRequestTableStreamsToTheCloudIntact() throws Exception {
+        org.osgi.service.cm.Configuration memory = configurations.getConfiguration("org.rfcbridge.memory", "?");
+        java.util.Hashtable<String, Object> tiny = new java.util.Hashtable<>();
+        tiny.put("max.large.requests.mb", 1);
+        memory.update(tiny);
+        try {
+            Function structure = SampleFunctions.STFC_STRUCTURE.newFunction();
+            structure.imports().getStructure("IMPORTSTRUCT").setValue("RFCDATA1", "the last row");
+            Table rows = structure.tables().getTable("RFCTABLE");
+            int count = 50_000;
+            for (int i = 0; i < count; i++) {
+                rows.appendRow();
+                rows.setValue("RFCINT4", i);
+                rows.setValue("RFCCHAR4", Integer.toString(i % 10_000));
+                rows.setValue("RFCDATA1", "row " + i + " to the cloud");
+                rows.setValue("RFCDATA2", Integer.toHexString(i * 31));
+            }
+            java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+            eventually(WAIT, "the bridge has the 1 MB setting", () -> java.nio.file.Files.readString(log)
+                    .contains("org.rfcbridge.memory: large relayed requests may hold 1 MB at once"));
+            // uncompressed, so that the request is as large as its rows (SAP's LZH would shrink these to 850 KB)
+            TutorialCaller.create(TableCompression.NONE).call("MYDESTINATION_000", structure);
+            Table back = structure.tables().getTable("RFCTABLE");
+            back.setRow(0);
+            String first = back.getString("RFCDATA1");
+            back.setRow(back.getNumRows() - 1);
+            assertEquals(structure.exports().getString("RESPTEXT") + "; first " + first + ", last "
+                    + back.getString("RFCDATA1"), count + 1, back.getNumRows());
+            for (int i = 0; i < count; i++) {
+                back.setRow(i);
+                assertEquals(i, back.getInt("RFCINT4"));
+                assertEquals(Integer.toString(i % 10_000), back.getString("RFCCHAR4"));
+                assertEquals("row " + i + " to the cloud", back.getString("RFCDATA1"));
+                assertEquals(Integer.toHexString(i * 31), back.getString("RFCDATA2"));
+            }
+            back.setRow(count);
+            assertEquals("the last row", back.getString("RFCDATA1"));
+            assertTrue(structure.exports().getString("RESPTEXT"), structure.exports().getString("RESPTEXT")
+                    .contains((count + 1) + " rows"));
+        } finally {
+            memory.delete();
+        }
+    }
+
+    @Inject
+    org.osgi.service.cm.ConfigurationAdmin configurations;
 
     @Test
     public void refusedFunctionsAndMissingRoutesReachTheCallerAsSystemFailures() throws Exception {

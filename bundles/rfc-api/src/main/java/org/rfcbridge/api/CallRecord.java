@@ -19,7 +19,7 @@ public final class CallRecord {
     private final String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(4);
     private final String listener;
     private final long start = System.nanoTime();
-    private final long bytesIn;
+    private long bytesIn;
     private String sender = "?";
     private String receiver = "?";
     private String user = "?";
@@ -40,6 +40,11 @@ public final class CallRecord {
     public CallRecord(String listener, long bytesIn) {
         this.listener = listener;
         this.bytesIn = bytesIn;
+    }
+
+    /** More bytes of the call received, for a request passed on while it arrives. */
+    public void received(long bytes) {
+        bytesIn += bytes;
     }
 
     /** The call id. */

@@ -28,6 +28,33 @@ public interface RfcDestination {
     void execute(Function function) throws RfcException;
 
     /**
+     * True if this destination sends a call while its request still arrives ({@link #execute(Function,
+     * ArrivingRequest)}), holding a bounded part of it; false (the default) if it needs the request whole.
+     */
+    default boolean streamsRequests() {
+        return false;
+    }
+
+    /**
+     * Calls the function while the rest of its request arrives: the values decoded so far are in {@code function},
+     * the rest comes through {@code rest}. This default takes the rest whole, then calls {@link #execute(Function)};
+     * a destination that {@link #streamsRequests()} sends it as it comes.
+     *
+     * @throws RfcException as {@link #execute(Function)}; the rest of the request may then be still unread
+     * @throws java.io.UncheckedIOException what {@code rest} threw (after the destination let go of the call)
+     */
+    default void execute(Function function, ArrivingRequest rest) throws RfcException {
+        try {
+            while (rest.arrive()) {
+                // the rows go to the call's tables, kept
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        execute(function);
+    }
+
+    /**
      * SM59's "Connection Test" / SAP BC's "Test Connection": logs on (if needed) and calls RFC_PING.
      *
      * @return the elapsed time

@@ -69,6 +69,28 @@ class LogonTest {
         assertEquals("RFC_PING", serializer.decoder().decodeRequest(ping, 0, ping.length, rfcPing).name());
     }
 
+    /**
+     * A large request's head (issue 21): cut anywhere in the call's parameters, it still says who calls what, so the
+     * bridge can route the call before its tables have arrived.
+     */
+    @Test
+    void theHeadOfARelayedRequestSaysWhoCallsWhat() throws Exception {
+        org.rfcbridge.protocol.classic.ClassicSerializer serializer =
+                new org.rfcbridge.protocol.classic.ClassicSerializer(ProtocolLimits.DEFAULT);
+        org.rfcbridge.api.data.Function call = StreamedRequestTest.UPLOAD.newFunction();
+        call.tables().getTable("T_FIRST").appendRows(50);
+        LogonRequest context = new LogonRequest("000", "DEVELOPER", null, "E", new byte[0], "", "", "", "MYDEST_000", "",
+                "", "YI3");
+        byte[] whole = context.encodeRelayed(serializer.encoder().encodeRequest(call), null);
+        for (int cut = whole.length - 1; cut > whole.length - 5000; cut -= 97) {
+            LogonRequest head = LogonRequest.decode(whole, 0, cut, ProtocolLimits.DEFAULT);
+            assertEquals("DEVELOPER", head.user());
+            assertEquals("YI3", head.systemId());
+            assertEquals("MYDEST_000", head.destination());
+            assertEquals("Z_UPLOAD", serializer.decoder().functionName(whole, 0, cut));
+        }
+    }
+
     @Test
     void logonResponsesSucceedOrFailWithTheServersText() throws Exception {
         byte[] ok = new LogonResponse("A4H", "4103").encode();

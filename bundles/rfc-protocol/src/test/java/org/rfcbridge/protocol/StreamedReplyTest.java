@@ -156,15 +156,26 @@ class StreamedReplyTest {
     /** Cuts the reply into messages of about {@code size} bytes and feeds what each completes. */
     static void relay(byte[] whole, int size, Random random, ResponseDecoder decoder)
             throws Exception {
+        cut(whole, size, random, decoder::feed);
+        decoder.end();
+    }
+
+    /** Where a chain's whole items go as they complete. */
+    @FunctionalInterface
+    interface Pieces {
+        void feed(byte[] b, int offset, int length) throws Exception;
+    }
+
+    /** Cuts a chain into messages of random sizes up to {@code size} and hands on its items as they complete. */
+    static void cut(byte[] whole, int size, Random random, Pieces pieces) throws Exception {
         WsRfcMessages messages = new WsRfcMessages(whole.length);
         for (int offset = 0; offset < whole.length; ) {
             int length = Math.min(1 + random.nextInt(size), whole.length - offset);
             messages.add(java.util.Arrays.copyOfRange(whole, offset, offset + length), 0, length);
             byte[] items = messages.takeItems();
-            decoder.feed(items, 0, items.length);
+            pieces.feed(items, 0, items.length);
             offset += length;
         }
-        decoder.end();
     }
 
     static List<Map<String, Object>> rows(int count, String prefix) {

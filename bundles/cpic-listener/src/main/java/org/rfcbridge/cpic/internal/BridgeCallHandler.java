@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.rfcbridge.api.ArrivingRequest;
 import org.rfcbridge.api.CallContext;
 import org.rfcbridge.api.CallObserver;
 import org.rfcbridge.api.CallRecord;
@@ -24,10 +25,12 @@ import org.rfcbridge.protocol.classic.ClassicSerializer;
 import org.rfcbridge.protocol.classic.ErrorEnvelope;
 import org.rfcbridge.protocol.classic.LogonRequest;
 import org.rfcbridge.protocol.classic.LogonResponse;
+import org.rfcbridge.protocol.classic.RequestDecoder;
 import org.rfcbridge.protocol.classic.ResponseOptions;
 import org.rfcbridge.protocol.classic.StreamedResponse;
 import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.protocol.item.ItemWriter;
+import org.rfcbridge.protocol.wsrfc.WsRfcMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,12 +101,23 @@ final class BridgeCallHandler implements CallHandler {
     @Override
     public byte[] handle(byte[] chain, StreamedResponse.Parts parts) throws IOException {
         CallRecord record = new CallRecord(programId, chain.length);
+        return recorded(record, parts, counted -> handle(chain, counted, record));
+    }
+
+    /** How a call is answered, its reply's leading parts going to {@code parts}. */
+    @FunctionalInterface
+    private interface Answer {
+        byte[] answer(StreamedResponse.Parts parts) throws IOException;
+    }
+
+    /** The answer, with what it sends counted in the call's record, which ends with it and goes to the observer. */
+    private byte[] recorded(CallRecord record, StreamedResponse.Parts parts, Answer answer) throws IOException {
         StreamedResponse.Parts counted = (b, offset, length) -> {
             parts.send(b, offset, length);
             record.sent(length);
         };
         try {
-            byte[] rest = handle(chain, counted, record);
+            byte[] rest = answer.answer(counted);
             record.sent(rest.length);
             return rest;
         } catch (IOException e) {
@@ -131,6 +145,133 @@ final class BridgeCallHandler implements CallHandler {
             return error(function, reason, record);
         } finally {
             record.end(observer);
+        }
+    }
+
+    /**
+     * A large request is passed on while it arrives when its destination can take it so ({@link
+     * RfcDestination#streamsRequests()}); otherwise, or when its head does not say who calls what, it is gathered
+     * whole (and bounded by the memory guard). Its head holds the logon context and the function's name.
+     */
+    @Override
+    public ArrivingCall arriving(byte[] head) {
+        LogonRequest logon;
+        String function;
+        try {
+            logon = LogonRequest.decode(head, 0, head.length, limits);
+            function = serializer.decoder().functionName(head, 0, head.length);
+        } catch (RfcProtocolException | RuntimeException cut) {
+            return null;
+        }
+        String receiver = logon.destination().isEmpty() ? programId : logon.destination();
+        CallContext call = new CallContext(logon.systemId(), logon.client(), receiver, function, logon.user(),
+                logon.language());
+        CallRouter.Route route;
+        try {
+            route = routeNamingTheRule(call);
+        } catch (RfcException refused) {
+            return null;                                    // gathered and refused as any call
+        }
+        if (!route.destination().streamsRequests()) {
+            return null;
+        }
+        return (rest, parts) -> {
+            CallRecord record = new CallRecord(programId, 0);
+            record.caller(logon.systemId() + logon.client(), receiver, logon.user());
+            record.function(function);
+            record.routed(route);
+            return recorded(record, parts, counted -> new ArrivingRequestCall(head, rest, record).answer(function,
+                    route.destination(), counted));
+        };
+    }
+
+    /** One call whose request is decoded and passed on to its destination while the gateway's records arrive. */
+    private final class ArrivingRequestCall implements ArrivingRequest {
+        private final CallRecord record;
+        private final RequestRest rest;
+        private final WsRfcMessages items = WsRfcMessages.forRequest(Long.MAX_VALUE, limits.maxMessageBytes());
+        private byte[] head;
+        private RequestDecoder decoder;
+        /** The request could not be decoded: the rest is read and thrown away, the caller gets SYSTEM_FAILURE. */
+        private RfcProtocolException malformed;
+
+        ArrivingRequestCall(byte[] head, RequestRest rest, CallRecord record) {
+            this.head = head;
+            this.rest = rest;
+            this.record = record;
+        }
+
+        byte[] answer(String function, RfcDestination destination, StreamedResponse.Parts parts) throws IOException {
+            long start = System.nanoTime();
+            StreamedResponse reply = null;
+            try {
+                Function request = serializer.decoder().newRequest(metadata(function));
+                decoder = serializer.decoder().requestDecoder(request);
+                reply = serializer.encoder().streamedResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME,
+                        0), REPLY_PART_BYTES, parts).streamTables();
+                long cloudStart = System.nanoTime();
+                try {
+                    destination.execute(request, this);
+                } catch (java.io.UncheckedIOException e) {
+                    if (malformed == null) {
+                        throw e.getCause();                     // the gateway went away: no one to answer
+                    }
+                    throw undecodable(function);
+                } finally {
+                    record.inDestination(System.nanoTime() - cloudStart);
+                    record.countRows(request);
+                }
+                ItemWriter last = reply.finish(ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
+                return Arrays.copyOf(last.buffer(), last.length());
+            } catch (RfcException e) {
+                drain();
+                abortIfSent(reply, function, e);
+                return error(function, e, record);
+            } catch (RuntimeException e) {
+                drain();
+                abortIfSent(reply, function, e);
+                LOG.warn("Program ID {}: {} failed inside the bridge", programId, function, e);
+                return error(function, new SystemFailureException("RFC Bridge failed on " + function + ": " + e),
+                        record);
+            }
+        }
+
+        private SystemFailureException undecodable(String function) throws IOException {
+            drain();
+            long leftOut = undecodable.permit();
+            if (leftOut >= 0) {
+                LOG.warn("Program ID {}: cannot decode the call of {}: {}{}", programId, function,
+                        malformed.getMessage(), LogRateLimit.leftOut(leftOut));
+            }
+            return new SystemFailureException("RFC Bridge cannot decode the call of " + function + ": "
+                    + malformed.problem());
+        }
+
+        @Override
+        public boolean arrive() throws IOException {
+            byte[] piece = head != null ? head : rest.next();
+            record.received(piece == null ? 0 : piece.length);
+            head = null;
+            try {
+                if (piece == null) {
+                    decoder.end();
+                    return false;
+                }
+                items.add(piece, 0, piece.length);
+                byte[] whole = items.takeItems();
+                decoder.feed(whole, 0, whole.length);
+                return true;
+            } catch (RfcProtocolException e) {
+                malformed = e;
+                throw new IOException("the request cannot be decoded: " + e.getMessage(), e);
+            }
+        }
+
+        /** Reads what is left of the request and throws it away: the gateway wants the whole of it before a reply. */
+        private void drain() throws IOException {
+            while (rest.next() != null) {
+                // thrown away
+            }
         }
     }
 

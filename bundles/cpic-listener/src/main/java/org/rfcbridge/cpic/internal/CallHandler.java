@@ -32,4 +32,33 @@ public interface CallHandler {
     default byte[] refuse(byte[] beginning, long requestBytes, RfcException reason) {
         return ErrorEnvelope.encode(reason, "");
     }
+
+    /**
+     * Asked once when a request has grown past {@link RequestAdmission#SMALL_REQUEST_BYTES} and is not complete:
+     * a call that passes the rest on while it arrives, or null (the default) to have the request gathered whole.
+     *
+     * @param head the request so far, which holds its logon context and the function's name
+     */
+    default ArrivingCall arriving(byte[] head) {
+        return null;
+    }
+
+    /** A call whose request is passed on while it arrives. */
+    @FunctionalInterface
+    interface ArrivingCall {
+        /**
+         * Answers the call as {@link #handle} does, reading the rest of its request from {@code rest} to its end
+         * (whatever else happens, unless reading fails).
+         *
+         * @throws IOException as {@link #handle}, and if the rest cannot be read (the connection then closes)
+         */
+        byte[] handle(RequestRest rest, StreamedResponse.Parts parts) throws IOException;
+    }
+
+    /** The rest of a request as it arrives: the data of its records. */
+    @FunctionalInterface
+    interface RequestRest {
+        /** The data of the request's next record, waiting for it; null after the last. */
+        byte[] next() throws IOException;
+    }
 }

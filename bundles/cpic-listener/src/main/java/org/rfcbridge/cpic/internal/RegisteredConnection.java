@@ -19,6 +19,7 @@ import org.rfcbridge.protocol.appc.AppcFunction;
 import org.rfcbridge.protocol.appc.AppcHeader;
 import org.rfcbridge.protocol.appc.AppcMessageAssembler;
 import org.rfcbridge.protocol.appc.AppcRecord;
+import org.rfcbridge.protocol.classic.StreamedResponse;
 import org.rfcbridge.protocol.gateway.GatewayErrorBlock;
 import org.rfcbridge.protocol.gateway.GatewayRecord;
 import org.rfcbridge.protocol.ni.NiFrames;
@@ -80,6 +81,10 @@ public final class RegisteredConnection implements AutoCloseable {
     private SystemFailureException refusal;
     /** The first fragment of a refused request, for the call log. */
     private byte[] beginning;
+    /** The payload of the record {@link #nextRecord()} returned last (for the trace and the byte count). */
+    private byte[] lastPayload;
+    /** The bytes of the call in progress as received. */
+    private long bytesIn;
     /** The trace of the call in progress: every record read and written goes to it. */
     private WireTrace trace = WireTrace.OFF;
 
@@ -159,8 +164,73 @@ public final class RegisteredConnection implements AutoCloseable {
     private void serveCalls(CallHandler handler) throws IOException {
         AppcMessageAssembler assembler = new AppcMessageAssembler(limits.maxMessageBytes());
         String conversation = null;
-        long bytesIn = 0;
         long requestStarted = 0;
+        boolean streamingAsked = false;
+        while (true) {
+            AppcRecord record = nextRecord();
+            byte[] payload = lastPayload;
+            AppcHeader header = record.header();
+            AppcFunction function = header.appcFunction();
+            if (function == AppcFunction.F_SAP_REGTP || function == AppcFunction.F_SAP_PING) {
+                conversation = header.conversationId();                   // a call arrives (or a handle update)
+                traceFrom(payload);
+            } else if (function == AppcFunction.F_ACCEPT_CONVERSATION || function == AppcFunction.F_RECEIVE) {
+                if (assembler.pendingBytes() == 0) {
+                    observer.callStarted();
+                    requestStarted = System.nanoTime();
+                    streamingAsked = false;
+                    traceFrom(payload);
+                }
+                bytesIn += payload.length;
+                String id = conversation != null ? conversation : header.conversationId();
+                CallHandler.ArrivingCall arriving = null;
+                if (refusal == null && !streamingAsked && assembler.pendingBytes() + record.data().length
+                        > RequestAdmission.SMALL_REQUEST_BYTES) {
+                    streamingAsked = true;
+                    arriving = handler.arriving(assembler.copy());   // the request so far; this record follows
+                }
+                if (arriving != null) {
+                    assembler.discard();
+                    ArrivingRest rest = new ArrivingRest(assembler, record);
+                    long[] partBytes = {0};
+                    byte[] reply = arriving.handle(rest, replyParts(id, partBytes));
+                    assembler.message();                                   // read to its end: the next one begins
+                    unfinishedSince = 0;
+                    answered(id, partBytes[0], reply);
+                    conversation = null;
+                    continue;
+                }
+                if (refusal == null) {
+                    requestStarted += admit(assembler.pendingBytes() + record.data().length);
+                    if (refusal != null) {
+                        beginning = assembler.discard();       // read to its end, kept no longer
+                    }
+                }
+                if (!assembler.add(record)) {
+                    unfinishedSince = requestStarted;                // the rest of the request is due
+                } else {
+                    unfinishedSince = 0;
+                    long[] partBytes = {0};
+                    long requestBytes = assembler.pendingBytes();
+                    byte[] request = assembler.message();
+                    byte[] rest;
+                    try {
+                        rest = refusal != null ? handler.refuse(beginning, requestBytes, refusal)
+                                : handler.handle(request, replyParts(id, partBytes));
+                    } finally {
+                        admission.callEnded();
+                        refusal = null;
+                        beginning = null;
+                    }
+                    answered(id, partBytes[0], rest);
+                    conversation = null;
+                }
+            }
+        }
+    }
+
+    /** The next APPC record from the gateway, pings answered on the way; its payload is {@link #lastPayload}. */
+    private AppcRecord nextRecord() throws IOException {
         while (true) {
             byte[] payload = read();
             if (NiFrames.isPing(payload)) {
@@ -175,55 +245,69 @@ public final class RegisteredConnection implements AutoCloseable {
             if (header.appcReturnCode() != 0 || header.errorLength() > 0) {
                 refused(record);
             }
-            AppcFunction function = header.appcFunction();
-            if (function == AppcFunction.F_SAP_REGTP || function == AppcFunction.F_SAP_PING) {
-                conversation = header.conversationId();                   // a call arrives (or a handle update)
-                traceFrom(payload);
-            } else if (function == AppcFunction.F_ACCEPT_CONVERSATION || function == AppcFunction.F_RECEIVE) {
-                if (assembler.pendingBytes() == 0) {
-                    observer.callStarted();
-                    requestStarted = System.nanoTime();
-                    traceFrom(payload);
-                }
-                bytesIn += payload.length;
-                if (refusal == null) {
-                    requestStarted += admit(assembler.pendingBytes() + record.data().length);
-                    if (refusal != null) {
-                        beginning = assembler.discard();       // read to its end, kept no longer
-                    }
-                }
-                if (!assembler.add(record)) {
-                    unfinishedSince = requestStarted;                // the rest of the request is due
-                } else {
-                    unfinishedSince = 0;
-                    String id = conversation != null ? conversation : header.conversationId();
-                    long[] partBytes = {0};
-                    long requestBytes = assembler.pendingBytes();
-                    byte[] request = assembler.message();
-                    byte[] rest;
-                    try {
-                        rest = refusal != null ? handler.refuse(beginning, requestBytes, refusal)
-                                : handler.handle(request, (b, offset, length) -> {
-                                    partBytes[0] += replyData(id, b, offset, length, false);
-                                    flush();                    // the gateway passes it on while the rest is made
-                                });
-                    } finally {
-                        admission.callEnded();
-                        refusal = null;
-                        beginning = null;
-                    }
-                    long bytesOut = partBytes[0] + replyData(id, rest, 0, rest.length, true);
-                    write(RegistrationRecords.deallocate(id).encode());
-                    write(RegistrationRecords.unaccept(id).encode());
-                    write(RegistrationRecords.rearm().encode());
-                    flush();
-                    trace.close();
-                    trace = WireTrace.OFF;
-                    observer.callFinished(bytesIn, bytesOut);
-                    bytesIn = 0;
-                    conversation = null;
-                }
+            lastPayload = payload;
+            return record;
+        }
+    }
+
+    /** Leading parts of a reply go to the gateway at once, counted in {@code bytes[0]}. */
+    private StreamedResponse.Parts replyParts(String conversation, long[] bytes) {
+        return (b, offset, length) -> {
+            bytes[0] += replyData(conversation, b, offset, length, false);
+            flush();                                            // the gateway passes it on while the rest is made
+        };
+    }
+
+    /** Sends the reply's last part, ends the conversation and says ready again. */
+    private void answered(String conversation, long partBytes, byte[] rest) throws IOException {
+        long bytesOut = partBytes + replyData(conversation, rest, 0, rest.length, true);
+        write(RegistrationRecords.deallocate(conversation).encode());
+        write(RegistrationRecords.unaccept(conversation).encode());
+        write(RegistrationRecords.rearm().encode());
+        flush();
+        trace.close();
+        trace = WireTrace.OFF;
+        observer.callFinished(bytesIn, bytesOut);
+        bytesIn = 0;
+    }
+
+    /**
+     * The rest of a request passed on while it arrives: the record that made it large, then each further record
+     * of the conversation as it is asked for, checked and counted, not kept. The gateway must send each record
+     * within {@code read.timeout} of being asked for it; while the bridge waits for the cloud, nothing is asked.
+     */
+    private final class ArrivingRest implements CallHandler.RequestRest {
+        private final AppcMessageAssembler assembler;
+        private byte[] first;
+        private boolean ended;
+
+        ArrivingRest(AppcMessageAssembler assembler, AppcRecord record) throws RfcProtocolException {
+            this.assembler = assembler;
+            this.first = record.data();
+            this.ended = assembler.add(record);
+        }
+
+        @Override
+        public byte[] next() throws IOException {
+            if (first != null) {
+                byte[] data = first;
+                first = null;
+                return data;
             }
+            if (ended) {
+                return null;
+            }
+            unfinishedSince = System.nanoTime();
+            AppcRecord record = nextRecord();
+            unfinishedSince = 0;
+            AppcFunction function = record.header().appcFunction();
+            if (function != AppcFunction.F_RECEIVE && function != AppcFunction.F_ACCEPT_CONVERSATION) {
+                throw new RfcProtocolException("gateway " + gatewayHost + ":" + gatewayPort + " sent " + function
+                        + " in the middle of a request", 0);
+            }
+            bytesIn += lastPayload.length;
+            ended = assembler.add(record);
+            return record.data();
         }
     }
 

@@ -100,6 +100,11 @@ public final class Table extends Record {
         this.stream = target;
     }
 
+    /** The {@link RowStream} that announced rows go to, or null if they are kept. */
+    public RowStream rowStream() {
+        return stream;
+    }
+
     /** True if rows of this table have been passed on to a {@link RowStream} rather than kept. */
     public boolean isStreamed() {
         return streamedRowsLeft >= 0;

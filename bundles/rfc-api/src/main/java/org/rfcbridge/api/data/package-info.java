@@ -3,7 +3,7 @@
  * layout, with typed access by field name or position.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.rfcbridge.api.data;
 
 import org.osgi.annotation.bundle.Export;

@@ -93,6 +93,17 @@ public final class AppcMessageAssembler {
         return result;
     }
 
+    /** A copy of the fragments kept so far, joined; they stay kept. */
+    public byte[] copy() {
+        byte[] joined = new byte[Math.toIntExact(size)];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, joined, at, part.length);
+            at += part.length;
+        }
+        return joined;
+    }
+
     /** Bytes collected so far. */
     public long pendingBytes() {
         return size;

@@ -47,16 +47,31 @@ public final class ClassicDecoder {
 
     /** Decodes a request into a new call of the function. */
     public Function decodeRequest(byte[] b, int offset, int length, FunctionMetadata metadata) throws RfcProtocolException {
+        Function function = newRequest(metadata);
+        RequestDecoder decoder = requestDecoder(function);
+        decoder.feed(b, offset, length);
+        decoder.end();
+        return function;
+    }
+
+    /** A call of the function for a request to decode into: its outputs inactive until the request asks for them. */
+    public Function newRequest(FunctionMetadata metadata) {
         Function function = metadata.newFunction();
         for (ParameterMetadata p : metadata.parameters()) {
             if (p.direction() != Direction.IMPORT) {
                 function.setActive(p.name(), false);
             }
         }
-        ParameterChainDecoder decoder = new ParameterChainDecoder(function, true, limits);
-        decoder.feed(b, offset, length);
-        decoder.end();
         return function;
+    }
+
+    /**
+     * A request decoded into the call piece by piece as it arrives, each piece holding whole items: table rows
+     * reach the table, or the {@link org.rfcbridge.api.data.RowStream} set on it ({@link StreamedRequest}), while
+     * later pieces are still on their way.
+     */
+    public RequestDecoder requestDecoder(Function function) {
+        return new RequestDecoder(new ParameterChainDecoder(function, true, limits));
     }
 
     /**

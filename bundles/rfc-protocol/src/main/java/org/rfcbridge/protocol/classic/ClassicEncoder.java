@@ -12,7 +12,6 @@ import org.rfcbridge.api.data.Table;
 import org.rfcbridge.api.metadata.AbapType;
 import org.rfcbridge.api.metadata.Direction;
 import org.rfcbridge.api.metadata.FieldMetadata;
-import org.rfcbridge.api.metadata.FunctionMetadata;
 import org.rfcbridge.api.metadata.ParameterMetadata;
 import org.rfcbridge.protocol.item.ItemIds;
 import org.rfcbridge.protocol.item.ItemWriter;
@@ -56,22 +55,41 @@ public final class ClassicEncoder {
      */
     public ItemWriter writeRequest(Function function) {
         ItemWriter w = new ItemWriter(estimate(function));
+        writeRequestHead(w, function);
+        TableIds ids = new TableIds();
+        for (ParameterMetadata p : inputs(function)) {
+            writeParameter(w, p, function.parameters(p.direction()), ids);
+        }
+        return w.end();
+    }
+
+    /**
+     * A request written while its tables' rows still arrive from the caller: set it as the
+     * {@link org.rfcbridge.api.data.RowStream} of the call's tables ({@link StreamedRequest#streamTables()}) before
+     * the rest of the request is decoded, and it writes the inputs that are not tables when the first table begins,
+     * then each table as its rows come; more than {@code partSize} bytes written are handed to {@code parts} and
+     * forgotten, so the request never has to fit in memory.
+     */
+    public StreamedRequest streamedRequest(Function function, int partSize, StreamedResponse.Parts parts) {
+        return new StreamedRequest(this, function, partSize, parts);
+    }
+
+    /** Call start, kernel release, function name, call context and the outputs the caller asks for. */
+    void writeRequestHead(ItemWriter w, Function function) {
         w.empty(ItemIds.CALL_START).utf16(ItemIds.KERNEL_RELEASE, KERNEL_RELEASE)
                 .utf16(ItemIds.FUNCTION_NAME, function.name()).empty(ItemIds.CALL_CONTEXT);
-        FunctionMetadata metadata = function.metadata();
-        for (ParameterMetadata p : metadata.parameters()) {
+        for (ParameterMetadata p : function.metadata().parameters()) {
             if (p.direction() != Direction.IMPORT && function.isActive(p)) {
                 w.utf16(ItemIds.REQUESTED_OUTPUT, p.name());
             }
         }
-        TableIds ids = new TableIds();
-        for (ParameterMetadata p : metadata.parameters()) {
-            if (p.direction() != Direction.EXPORT) {
-                writeParameter(w, p, function.parameters(p.direction()), ids);
-            }
-        }
-        return w.end();
     }
+
+    /** The parameters a request carries: every one but EXPORTING, in interface order. */
+    static List<ParameterMetadata> inputs(Function function) {
+        return function.metadata().parameters().stream().filter(p -> p.direction() != Direction.EXPORT).toList();
+    }
+
 
     /**
      * RFC_PING as the first call after a logon ({@code protocol-cpic.md} §2.7.5): the RFC header
@@ -140,8 +158,8 @@ public final class ClassicEncoder {
         }
     }
 
-    /** One output parameter with the values the call holds (a table with its kept rows). */
-    void writeOutput(ItemWriter w, ParameterMetadata p, Function function, TableIds ids) {
+    /** One parameter with the values the call holds (a table with its kept rows). */
+    void writeParameter(ItemWriter w, ParameterMetadata p, Function function, TableIds ids) {
         writeParameter(w, p, function.parameters(p.direction()), ids);
     }
 

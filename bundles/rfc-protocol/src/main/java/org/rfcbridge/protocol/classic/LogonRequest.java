@@ -128,7 +128,7 @@ public record LogonRequest(String client, String user, String password, String l
         return length >= 4 && ((b[offset] & 0xff) == 0xd9 || ((b[offset] & 0xff) == 0x01 && b[offset + 1] == 0x01));
     }
 
-    /** Decodes a logon request. */
+    /** Decodes a logon request: its items up to the call's parameters ({@code 0x0512}), so a request's head will do. */
     public static LogonRequest decode(byte[] b, int offset, int length, ProtocolLimits limits) throws RfcProtocolException {
         ItemReader r = new ItemReader(b, offset, length, limits.maxItems());
         String client = "";
@@ -143,7 +143,8 @@ public record LogonRequest(String client, String user, String password, String l
         String program = "";
         String function = "";
         String systemId = "";
-        while (r.next()) {
+        // the call's parameters follow 0x0512 and say nothing of the logon: a request's head is enough
+        while (r.next() && r.id() != ItemIds.CALL_CONTEXT) {
             String text = Texts.decode(b, r.valueOffset(), r.valueLength()).trim();
             switch (r.id()) {
                 case ItemIds.CLIENT: client = text; break;

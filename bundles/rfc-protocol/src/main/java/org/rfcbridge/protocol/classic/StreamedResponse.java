@@ -1,17 +1,10 @@
 package org.rfcbridge.protocol.classic;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.rfcbridge.api.data.Function;
-import org.rfcbridge.api.data.RowStream;
-import org.rfcbridge.api.data.Table;
-import org.rfcbridge.api.metadata.AbapType;
+import org.rfcbridge.api.metadata.Direction;
 import org.rfcbridge.api.metadata.ParameterMetadata;
 import org.rfcbridge.protocol.item.ItemWriter;
 
@@ -25,83 +18,31 @@ import org.rfcbridge.protocol.item.ItemWriter;
  * <p>The bytes are exactly those of {@link ClassicEncoder#writeResponse} when every flat output table
  * streams, in the order of the outputs; only where the parts are cut depends on {@code partSize}.
  */
-public final class StreamedResponse implements RowStream {
-    /** Receives the reply's leading parts; the rest comes from {@link #finish}. */
+public final class StreamedResponse extends StreamedMessage {
+    /** Receives the leading parts of a message; the rest comes from its {@code finish}. */
     @FunctionalInterface
     public interface Parts {
-        /** Sends {@code b[offset, offset + length)}, a part of the reply that more bytes follow. */
+        /** Sends {@code b[offset, offset + length)}, a part of the message that more bytes follow. */
         void send(byte[] b, int offset, int length) throws IOException;
     }
 
-    private final ClassicEncoder encoder;
-    private final Function function;
-    private final List<ParameterMetadata> outputs;
     private final ResponseOptions headOptions;
-    private final int partSize;
-    private final Parts parts;
-    private final ItemWriter w;
-    private final Map<Table, ParameterMetadata> tables = new IdentityHashMap<>();
-    private final Set<Table> streamed = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final ClassicEncoder.TableIds ids = new ClassicEncoder.TableIds();
+    /** The active outputs, known once the request is decoded: taken when the reply's head is written. */
+    private List<ParameterMetadata> outputs;
     private boolean headWritten;
-    /** The table whose rows are arriving. */
-    private ClassicTableWriter writer;
-    private long sent;
 
     StreamedResponse(ClassicEncoder encoder, Function function, ResponseOptions headOptions, int partSize,
                      Parts parts) {
-        this.encoder = encoder;
-        this.function = function;
-        this.outputs = ClassicEncoder.outputs(function);
+        // every table that can be an output: which are is known only when the request has arrived, which may be
+        // after this (a request passed on while it arrives, issue 21)
+        super(encoder, function, partSize, parts, p -> p.direction() != Direction.IMPORT);
         this.headOptions = headOptions;
-        this.partSize = partSize;
-        this.parts = parts;
-        // sized for the call as it is (small calls stay small); a streamed table fills at most a part before it is sent
-        this.w = new ItemWriter((int) Math.min(ClassicEncoder.estimate(function), partSize + 65_536L));
-        for (ParameterMetadata p : outputs) {
-            if (p.type() == AbapType.TABLE) {
-                Table table = function.parameters(p.direction()).getTable(p.name());
-                if (table.metadata().isFlat()) {
-                    tables.put(table, p);
-                }
-            }
-        }
     }
 
     /** Makes this the row stream of the call's flat output tables; call before the call is executed. */
     public StreamedResponse streamTables() {
         tables.keySet().forEach(t -> t.streamRowsTo(this));
         return this;
-    }
-
-    /** Bytes already handed to {@link Parts}: once more than zero, the reply can no longer be replaced by an error. */
-    public long sentBytes() {
-        return sent;
-    }
-
-    @Override
-    public void begin(Table table, int rows) {
-        ParameterMetadata p = tables.get(table);
-        if (p == null || !streamed.add(table)) {
-            throw new IllegalStateException("table " + table.metadata().name() + " is not an output of "
-                    + function.name() + " still to be written");
-        }
-        head();
-        writer = encoder.startTable(w, p.name(), ids.next(), table.metadata().byteLength(), rows);
-    }
-
-    @Override
-    public void row(Table table, byte[] source, int offset) {
-        writer.row(source, offset);
-        if (w.length() >= partSize) {
-            try {
-                parts.send(w.buffer(), 0, w.length());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            sent += w.length();
-            w.clear();
-        }
     }
 
     /**
@@ -113,17 +54,15 @@ public final class StreamedResponse implements RowStream {
     public ItemWriter finish(ResponseOptions options) {
         tables.keySet().forEach(t -> t.streamRowsTo(null));
         head();
-        for (ParameterMetadata p : outputs) {
-            if (p.type() == AbapType.TABLE && !streamed.contains(function.parameters(p.direction()).getTable(p.name()))) {
-                encoder.writeOutput(w, p, function, ids);
-            }
-        }
+        writeTablesNotStreamed(outputs);
         return encoder.writeResponseTail(w, options);
     }
 
-    private void head() {
+    @Override
+    void head() {
         if (!headWritten) {
             headWritten = true;
+            outputs = ClassicEncoder.outputs(function);
             encoder.writeResponseHead(w, function, outputs, headOptions);
         }
     }

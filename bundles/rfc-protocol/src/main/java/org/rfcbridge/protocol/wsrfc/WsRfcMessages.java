@@ -28,6 +28,8 @@ public final class WsRfcMessages {
     private final long maxBytes;
     private final long maxUnfinishedItemBytes;
     private final boolean reply;
+    /** What is joined, for the texts: reply or request. */
+    private final String what;
     /** The messages as received: kept, not copied, until the reply is complete and joined once. */
     private final List<byte[]> parts = new ArrayList<>();
     private long[] starts = new long[16];
@@ -55,9 +57,22 @@ public final class WsRfcMessages {
     }
 
     private WsRfcMessages(long maxBytes, long maxUnfinishedItemBytes, boolean reply) {
+        this(maxBytes, maxUnfinishedItemBytes, reply, "reply");
+    }
+
+    private WsRfcMessages(long maxBytes, long maxUnfinishedItemBytes, boolean reply, String what) {
         this.maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 8);
         this.maxUnfinishedItemBytes = maxUnfinishedItemBytes;
         this.reply = reply;
+        this.what = what;
+    }
+
+    /**
+     * A joiner for a request relayed in pieces (the gateway's records of a call passed on while it arrives): whole
+     * items as they complete, items bounded as above, texts naming the request.
+     */
+    public static WsRfcMessages forRequest(long maxBytes, long maxUnfinishedItemBytes) {
+        return new WsRfcMessages(maxBytes, maxUnfinishedItemBytes, false, "request");
     }
 
     /**
@@ -76,10 +91,10 @@ public final class WsRfcMessages {
      */
     public boolean add(byte[] message, int offset, int length) throws RfcProtocolException {
         if (complete) {
-            throw new RfcProtocolException("data after the end of the reply", size);
+            throw new RfcProtocolException("data after the end of the " + what, size);
         }
         if (size + (long) length > maxBytes) {
-            throw new ReplyLimitException("the reply exceeds the limit of " + maxBytes + " bytes", size, false);
+            throw new ReplyLimitException("the " + what + " exceeds the limit of " + maxBytes + " bytes", size, false);
         }
         if (length == 0) {
             return false;
@@ -107,7 +122,7 @@ public final class WsRfcMessages {
                     throw new RfcProtocolException("malformed end item", next);
                 }
                 if (next + 6 != size) {
-                    throw new RfcProtocolException((size - next - 6) + " bytes follow the end of the reply", next + 6);
+                    throw new RfcProtocolException((size - next - 6) + " bytes follow the end of the " + what, next + 6);
                 }
                 complete = true;
                 return true;
@@ -123,7 +138,7 @@ public final class WsRfcMessages {
             }
             long end = next + header + valueLength + 2;
             if (end > maxBytes) {
-                throw new ReplyLimitException("an item of " + valueLength + " bytes exceeds the reply limit of "
+                throw new ReplyLimitException("an item of " + valueLength + " bytes exceeds the " + what + " limit of "
                         + maxBytes + " bytes", next, false);
             }
             if (end - next > maxUnfinishedItemBytes) {

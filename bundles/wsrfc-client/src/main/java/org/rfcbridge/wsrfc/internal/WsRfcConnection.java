@@ -1,10 +1,10 @@
 package org.rfcbridge.wsrfc.internal;
 
-import java.net.ConnectException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
-import java.security.cert.CertificateExpiredException;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -13,13 +13,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import javax.net.ssl.SSLHandshakeException;
 
-import org.eclipse.jetty.client.HttpResponseException;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.rfcbridge.api.CommunicationFailureException;
@@ -198,7 +195,7 @@ final class WsRfcConnection implements AutoCloseable {
             if (connecting != null) {
                 connecting.cancel(true);
             }
-            throw connectFailure(settings, client, e);
+            throw ConnectFailures.of(settings, client, e);
         }
         WsRfcConnection connection = new WsRfcConnection(settings, limits, inbox, session);
         try {
@@ -216,77 +213,6 @@ final class WsRfcConnection implements AutoCloseable {
             connection.close();
             throw e;
         }
-    }
-
-    static CommunicationFailureException connectFailure(WsRfcSettings settings, WebSocketClient client, Exception e) {
-        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        String proxy = client.getHttpClient().getProxyConfiguration().getProxies().stream()
-                .map(p -> "proxy " + p.getAddress().getHost() + ":" + p.getAddress().getPort()).findFirst().orElse(null);
-        String where = "destination " + settings.name() + " (" + settings.url() + (proxy == null ? "" : " through "
-                + proxy) + ")";
-        for (Throwable t = cause; t != null && proxy != null; t = t.getCause()) {
-            if (t instanceof HttpResponseException refused && refused.getResponse() != null) {
-                int status = refused.getResponse().getStatus();
-                return new CommunicationFailureException(where + ": the " + proxy + " answered CONNECT with HTTP status "
-                        + status + (status == 407 ? ": it refused the proxy user or password of org.rfcbridge.proxy"
-                        : ""), cause);
-            }
-        }
-        if (cause instanceof TimeoutException) {
-            return new CommunicationFailureException("Timeout: " + where + " did not accept the connection within "
-                    + settings.connectTimeout().toMillis() + " ms", cause);
-        }
-        if (cause instanceof UpgradeException upgrade) {
-            return new CommunicationFailureException(where + " answered the WebSocket upgrade with HTTP status "
-                    + upgrade.getResponseStatusCode() + " instead of 101; check host, port and path " + settings.path(), cause);
-        }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SSLHandshakeException || t instanceof java.security.cert.CertificateException) {
-                return new CommunicationFailureException(where + ": TLS failed: " + certificateProblem(cause, settings), cause);
-            }
-            if (t instanceof ConnectException) {
-                return new CommunicationFailureException(where + ": connection refused or unreachable: " + t.getMessage(),
-                        cause);
-            }
-            if (t instanceof java.io.EOFException || t instanceof java.nio.channels.ClosedChannelException) {
-                // e.g. a kept HTTP connection the server closed when it stopped; the next attempt opens a new one
-                // or a server that ends the TLS handshake with an alert Jetty does not always pass on
-                return new CommunicationFailureException(where + ": the server closed the connection during the TLS "
-                        + "handshake or the WebSocket upgrade: stopped or restarting, or it offers only TLS 1.0/1.1 or no "
-                        + "common cipher suite (RFC Bridge requires TLS 1.2 or 1.3)", cause);
-            }
-        }
-        return new CommunicationFailureException(where + ": cannot connect: " + cause, cause);
-    }
-
-    /** What is wrong with the server's certificate or TLS, in words an administrator can act on. */
-    static String certificateProblem(Throwable failure, WsRfcSettings settings) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            if (message.contains("protocol_version") || message.contains("No appropriate protocol")) {
-                return "the server offers only a TLS version older than 1.2 (" + message + "); RFC Bridge requires "
-                        + "TLS 1.2 or 1.3";
-            }
-            if (message.contains("handshake_failure") || message.contains("insufficient_security")
-                    || message.contains("no cipher suites in common")) {
-                return "the server and RFC Bridge share no TLS cipher suite (" + message + "); RFC Bridge requires "
-                        + "TLS 1.2 or 1.3 with the JDK's current cipher suites";
-            }
-            if (t instanceof CertificateExpiredException || message.contains("validity check failed")
-                    || message.contains("expired")) {
-                return "the server certificate has expired";
-            }
-            if (message.contains("No name matching") || message.contains("No subject alternative")) {
-                return "the server certificate is not issued for host " + settings.host();
-            }
-            if (message.contains("no trusted CA certificates are installed")) {
-                return message;
-            }
-            if (message.contains("unable to find valid certification path") || message.contains("PKIX path")) {
-                return "the server certificate is not signed by a trusted CA: add its CA certificate to etc/trust";
-            }
-        }
-        return String.valueOf(failure.getMessage());
     }
 
     /** The system the session is logged on to. */
@@ -309,6 +235,95 @@ final class WsRfcConnection implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /** Writes a request in parts, the last one marked, each handed to {@code parts} before the next is made. */
+    @FunctionalInterface
+    interface RequestWriter {
+        void write(MessageParts parts) throws IOException;
+    }
+
+    /** Where the parts of a request go: the fragments of one WebSocket message. */
+    @FunctionalInterface
+    interface MessageParts {
+        void send(byte[] b, int offset, int length, boolean last) throws IOException;
+    }
+
+    /** A part of a request the cloud did not take: the COMMUNICATION_FAILURE the call ends with. */
+    private static final class PartNotTaken extends IOException {
+        private static final long serialVersionUID = 1L;
+        final transient CommunicationFailureException failure;
+
+        PartNotTaken(CommunicationFailureException failure) {
+            super(failure.getMessage(), failure);
+            this.failure = failure;
+        }
+    }
+
+    /**
+     * Sends one invoke while it is written (a request passed on while it still arrives from the caller), then
+     * hands its reply to {@code pieces} as {@link #invoke(byte[], String, ReplyPieces)} does. The request goes as
+     * the fragments of one WebSocket message ({@link #REQUEST_FRAMING}), each sent before the next is written, so
+     * a cloud that takes it slowly holds the writer, and through it the caller, back.
+     *
+     * @throws CommunicationFailureException if the cloud does not take a part within the call timeout or the
+     *                                       session breaks (the session is closed)
+     * @throws UncheckedIOException          what the writer threw reading the request (the session is closed: half
+     *                                       a message is out)
+     */
+    void invoke(RequestWriter request, String function, ReplyPieces pieces) throws RfcException {
+        try {
+            request.write(this::sendPart);
+        } catch (PartNotTaken e) {
+            close();
+            throw e.failure;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (UncheckedIOException e) {
+            close();
+            if (e.getCause() instanceof PartNotTaken notTaken) {
+                throw notTaken.failure;
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        try {
+            await(function, pieces);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * How a request written in parts travels [unverified]: as the fragments of one WebSocket message (RFC 6455
+     * §5.4, which every WebSocket server joins), so the cloud's RFC layer sees one request whatever its size, as
+     * it does from SAP's SDK. Whether an SAP cloud system limits the size of one message is not known publicly
+     * (docs/protocol.md); the other choice would be several messages whose item chains concatenate, as replies do.
+     */
+    static final String REQUEST_FRAMING = "fragments of one message";
+
+    /** Sends one part of a request and waits until the cloud has taken it (within the call timeout). */
+    private void sendPart(byte[] b, int offset, int length, boolean last) throws IOException {
+        inbox.traced.trace().record(java.util.Arrays.copyOfRange(b, offset, offset + length));
+        Callback.Completable sent = new Callback.Completable();
+        session.sendPartialBinary(ByteBuffer.wrap(b, offset, length), last, sent);
+        try {
+            sent.get(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new PartNotTaken(new CommunicationFailureException("Timeout: destination " + settings.name()
+                    + " took no part of the request within " + settings.callTimeout().toMillis() + " ms"));
+        } catch (ExecutionException e) {
+            throw new PartNotTaken(new CommunicationFailureException("The WebSocket to destination " + settings.name()
+                    + " broke while the request was sent: " + e.getCause(), e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PartNotTaken(new CommunicationFailureException("Interrupted while sending to destination "
+                    + settings.name()));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.rfcbridge.api.ArrivingRequest;
 import org.rfcbridge.api.CommunicationFailureException;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.DestinationStatus;
@@ -105,9 +106,38 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
 
     @Override
     public void execute(Function function) throws RfcException {
+        counted(function, (connection, reply) -> connection.invoke(serializer.encodeRequest(function), function.name(),
+                reply::feed));
+    }
+
+    @Override
+    public boolean streamsRequests() {
+        return true;
+    }
+
+    /** Sends the call while its request arrives, in parts of {@link #REQUEST_PART_BYTES}. */
+    @Override
+    public void execute(Function function, ArrivingRequest rest) throws RfcException {
+        counted(function, (connection, reply) -> connection.invoke(parts -> serializer.writeRequest(function, rest,
+                REQUEST_PART_BYTES, parts), function.name(), reply::feed));
+    }
+
+    /**
+     * Request bytes written before they are sent on while the call's tables still arrive from the caller: what one
+     * call holds of its request, whatever the size of its tables (docs/performance.md).
+     */
+    static final int REQUEST_PART_BYTES = 1 << 20;
+
+    /** How a call's request goes out on its session, its reply coming back into {@code reply}. */
+    @FunctionalInterface
+    private interface Invoke {
+        void on(WsRfcConnection connection, ParameterSerializer.Reply reply) throws RfcException;
+    }
+
+    private void counted(Function function, Invoke invoke) throws RfcException {
         calls.incrementAndGet();
         try {
-            call(function);
+            call(function, invoke);
             unreachable = false;
         } catch (RfcException e) {
             errors.incrementAndGet();
@@ -117,7 +147,7 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
         }
     }
 
-    private void call(Function function) throws RfcException {
+    private void call(Function function, Invoke invoke) throws RfcException {
         SessionPool.Slot slot = pool.acquire(settings.callTimeout());
         WireTrace trace = tracing.startCall();
         WsRfcConnection connection = null;
@@ -126,7 +156,7 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
             connection.traceInto(trace);
             ParameterSerializer.Reply reply = serializer.reply(function, "Destination " + settings.name());
             try {
-                connection.invoke(serializer.encodeRequest(function), function.name(), reply::feed);
+                invoke.on(connection, reply);
             } catch (CommunicationFailureException | SystemFailureException | RuntimeException e) {
                 // the connection closed the session: timeout, drop, malformed reply, or rows the caller's side refused
                 slot.discard();

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.rfcbridge.api.ArrivingRequest;
 import org.rfcbridge.api.Audit;
 import org.rfcbridge.api.CommunicationFailureException;
 import org.rfcbridge.api.DestinationStatus;
@@ -176,6 +177,16 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
     @Override
     public void execute(Function function) throws RfcException {
         usable().execute(function);
+    }
+
+    @Override
+    public boolean streamsRequests() {
+        return true;
+    }
+
+    @Override
+    public void execute(Function function, ArrivingRequest rest) throws RfcException {
+        usable().execute(function, rest);
     }
 
     @Override
