@@ -106,6 +106,12 @@ public final class EndToEndBench {
                     smallCalls(onPrem, gateway, seconds, bridgeIn, bridgeOut);
                 }
                 largeTable(onPrem, bridgeIn, bridgeOut);
+                LargeRequests requests = new LargeRequests(gateway.port(), command -> ask(bridgeIn, bridgeOut,
+                        command), figures);
+                requests.upload(quick ? 50_000 : LargeRequests.UPLOAD_ROWS);
+                if (!tableOnly) {
+                    requests.bothWays(LargeRequests.BOTH_WAYS_CALLERS, quick ? 20_000 : LargeRequests.BOTH_WAYS_ROWS);
+                }
                 bridgeIn.println("quit");
             } finally {
                 bridge.waitFor();

@@ -43,7 +43,7 @@ public final class SimulatedCloudSystem implements AutoCloseable {
     public static final Set<String> DEFAULT_ALLOWED = Set.of("RFC_PING", "RFCPING", "RFC_GET_FUNCTION_INTERFACE",
             "DDIF_FIELDINFO_GET", "RFC_METADATA_GET", "STFC_CONNECTION", "STFC_CHANGING", "STFC_STRUCTURE",
             "BAPI_FLIGHT_GETLIST", "Z_RFCBRIDGE_READ_ROWS", "Z_RFCBRIDGE_RAISE", "Z_RFCBRIDGE_SLEEP",
-            "Z_RFCBRIDGE_WIDE");
+            "Z_RFCBRIDGE_WIDE", "Z_RFCBRIDGE_WRITE_ROWS");
 
     private final Server server;
     private final CertificateAuthority ca;

@@ -79,6 +79,16 @@ public final class SampleFunctions {
             .table(Direction.TABLES, "DATA", ROW512, true)
             .build();
 
+    /**
+     * Takes the rows of ROWS (an upload from the caller), says how many arrived and their CRC-32 (of the rows' bytes
+     * in order), and keeps none: ROWS goes back empty, so only the request is large.
+     */
+    public static final FunctionMetadata Z_RFCBRIDGE_WRITE_ROWS = FunctionMetadata.builder("Z_RFCBRIDGE_WRITE_ROWS")
+            .parameter(Direction.EXPORT, "ROW_COUNT", AbapType.INT4, 0, false)
+            .parameter(Direction.EXPORT, "CHECKSUM", AbapType.INT8, 0, false)
+            .table(Direction.TABLES, "ROWS", ROW512, false)
+            .build();
+
     /** Raises the error KIND names: ABAP_EXCEPTION (NOT_FOUND), ABAP_MESSAGE or SYSTEM_FAILURE. */
     public static final FunctionMetadata Z_RFCBRIDGE_RAISE = FunctionMetadata.builder("Z_RFCBRIDGE_RAISE")
             .parameter(Direction.IMPORT, "KIND", AbapType.CHAR, 20, false)
@@ -133,8 +143,8 @@ public final class SampleFunctions {
     }
 
     private static final Map<String, FunctionMetadata> ALL = byName(RFC_PING, STFC_CONNECTION, STFC_CHANGING,
-            STFC_STRUCTURE, BAPI_FLIGHT_GETLIST, Z_RFCBRIDGE_READ_ROWS, Z_RFCBRIDGE_RAISE, Z_RFCBRIDGE_SLEEP,
-            Z_RFCBRIDGE_WIDE);
+            STFC_STRUCTURE, BAPI_FLIGHT_GETLIST, Z_RFCBRIDGE_READ_ROWS, Z_RFCBRIDGE_WRITE_ROWS, Z_RFCBRIDGE_RAISE,
+            Z_RFCBRIDGE_SLEEP, Z_RFCBRIDGE_WIDE);
 
     /** The samples by name, in SE37's order; built once because every simulated call looks here. */
     public static Map<String, FunctionMetadata> all() {

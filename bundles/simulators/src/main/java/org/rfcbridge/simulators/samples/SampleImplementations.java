@@ -88,6 +88,24 @@ public final class SampleImplementations {
         }
     }
 
+    private static void writeRows(Function function) {
+        Table rows = function.tables().getTable("ROWS");
+        function.exports().setValue("ROW_COUNT", rows.getNumRows());
+        function.exports().setValue("CHECKSUM", checksum(rows));
+        rows.clear();
+    }
+
+    /** The CRC-32 of a table's rows' bytes, in order (what Z_RFCBRIDGE_WRITE_ROWS answers). */
+    public static long checksum(Table rows) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] row = new byte[rows.metadata().byteLength()];
+        for (int i = 0; i < rows.getNumRows(); i++) {
+            rows.copyRowTo(i, row, 0);
+            crc.update(row);
+        }
+        return crc.getValue();
+    }
+
     private static void raise(String kind) throws RfcException {
         switch (kind) {
             case "ABAP_EXCEPTION":
@@ -162,6 +180,9 @@ public final class SampleImplementations {
                 return;
             case "Z_RFCBRIDGE_READ_ROWS":
                 readRows(function);
+                return;
+            case "Z_RFCBRIDGE_WRITE_ROWS":
+                writeRows(function);
                 return;
             case "Z_RFCBRIDGE_RAISE":
                 raise(function.imports().getString("KIND"));

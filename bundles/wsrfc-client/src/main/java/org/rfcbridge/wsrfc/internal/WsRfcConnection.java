@@ -307,11 +307,31 @@ final class WsRfcConnection implements AutoCloseable {
      */
     static final String REQUEST_FRAMING = "fragments of one message";
 
-    /** Sends one part of a request and waits until the cloud has taken it (within the call timeout). */
+    /**
+     * Sends one part of a request. The part is copied and sent while the caller writes the next one; before a part
+     * is sent, the one before it must have been taken (within the call timeout), so at most two parts are in flight
+     * and a cloud that takes the request slowly holds the writer back. The last part is waited for.
+     */
     private void sendPart(byte[] b, int offset, int length, boolean last) throws IOException {
-        inbox.traced.trace().record(java.util.Arrays.copyOfRange(b, offset, offset + length));
-        Callback.Completable sent = new Callback.Completable();
-        session.sendPartialBinary(ByteBuffer.wrap(b, offset, length), last, sent);
+        byte[] part = java.util.Arrays.copyOfRange(b, offset, offset + length);
+        inbox.traced.trace().record(part);
+        awaitPartTaken();
+        partInFlight = new Callback.Completable();
+        session.sendPartialBinary(ByteBuffer.wrap(part), last, partInFlight);
+        if (last) {
+            awaitPartTaken();
+        }
+    }
+
+    /** The part sent before, if any, taken by the cloud: pipelining one part, not more. */
+    private Callback.Completable partInFlight;
+
+    private void awaitPartTaken() throws IOException {
+        Callback.Completable sent = partInFlight;
+        partInFlight = null;
+        if (sent == null) {
+            return;
+        }
         try {
             sent.get(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
