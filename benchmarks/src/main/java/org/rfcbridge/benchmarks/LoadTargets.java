@@ -12,7 +12,9 @@ import java.util.function.DoublePredicate;
  * the added latency (p50 at most two bare loopback round trips of the same run plus 50 µs), 10,000
  * calls a second with 5 connections (with the simulated caller, and with the gateway relaying the call
  * itself), the 500,000-row table (at most 5 s, at most 256 MB of bridge heap), the same table from the caller to
- * the cloud and 5 callers moving 100,000 rows each both ways at once (none failing, 256 MB), and no password in the
+ * the cloud and 5 callers moving 100,000 rows each both ways at once (none failing, 256 MB), issue 21's leaner small
+ * call (bridge processor time with the gateway relaying at most 50 µs, processing p50 at most 10 µs, added
+ * latency p50 at most two round trips plus 30 µs; judged beside the load issue's), and no password in the
  * assembly run's logs and output; and what the call log and metrics cost: bridge processing p50 and added
  * latency p50 at most 10 % above, calls a second at most 5 % below, the same run's figures without them. A
  * target whose figures the run did not measure (the table of
@@ -52,6 +54,13 @@ final class LoadTargets {
         if (rows != null && rows == TABLE_ROWS) {
             targets.atMost("large_table_seconds", 5);
             targets.atMost("large_table_bridge_heap_mb", 256);
+        }
+        // a leaner small call (issue 21): the bridge's processor time with the gateway relaying, its processing and
+        // the added latency against tighter limits than the load issue's
+        targets.atMost("bridge_cpu_us_per_call_gateway_only", 50);
+        targets.atMost("bridge_processing_p50_us", 10);
+        if (rtt != null) {
+            targets.atMost("added_latency_p50_us", 2 * rtt + 30);
         }
         // large requests (issue 21): the caller's 500,000 rows to the cloud, and 5 callers both ways at once
         Double upload = targets.figure("large_upload_rows");

@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,7 +152,7 @@ class ArrivingRequestTest {
                 Duration.ofSeconds(2), limits, Duration.ofSeconds(30), Duration.ofSeconds(30),
                 new RequestMemory(1L << 20, Duration.ofSeconds(1))));
         listener.start();
-        Eventually.eventually(Duration.ofSeconds(10), () -> registrations().size() == 2);
+        Eventually.eventually(Duration.ofSeconds(10), () -> CallsInBackground.registrations(gateway).size() == 2);
         onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", "DEVELOPER", "E"),
                 Duration.ofSeconds(60), ProtocolLimits.DEFAULT, TableCompression.NONE);
         onPrem.addDestination(new SimulatedAbapSystem.TypeTDestination("MYDESTINATION_000", "127.0.0.1",
@@ -232,10 +231,6 @@ class ArrivingRequestTest {
         }
     }
 
-    private Set<Integer> registrations() {
-        return gateway.registrations().stream().map(SimulatedGateway.RegistrationInfo::id).collect(Collectors.toSet());
-    }
-
     private static Function upload() {
         Function call = SampleFunctions.STFC_STRUCTURE.newFunction();
         Table table = call.tables().getTable("RFCTABLE");
@@ -247,21 +242,10 @@ class ArrivingRequestTest {
         return call;
     }
 
-    private CompletableFuture<Function> callInBackground(Function call) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                onPrem.call("MYDESTINATION_000", call);
-                return call;
-            } catch (RfcException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
     @Test
     void rowsReachTheCloudWhileTheCallerStillSendsAndTheBridgeHoldsLittle() throws Exception {
         cloud.pause = true;
-        CompletableFuture<Function> result = callInBackground(upload());
+        CompletableFuture<Function> result = CallsInBackground.call(onPrem, upload());
         assertTrue(cloud.paused.await(30, TimeUnit.SECONDS), "the first rows reached the cloud");
         Thread.sleep(1_000);                                       // time for whatever would still flow to flow
         long inFlight = proxy.toListener.get();
@@ -287,15 +271,15 @@ class ArrivingRequestTest {
         cloud.pause = true;
         cloud.failAfterPause = new CommunicationFailureException("The WebSocket to destination Connection_to_Cloud "
                 + "broke while the request was sent");
-        Set<Integer> registered = registrations();
-        CompletableFuture<Function> result = callInBackground(upload());
+        Set<Integer> registered = CallsInBackground.registrations(gateway);
+        CompletableFuture<Function> result = CallsInBackground.call(onPrem, upload());
         assertTrue(cloud.paused.await(30, TimeUnit.SECONDS));
         cloud.goOn.countDown();
         Throwable failure = assertThrows(java.util.concurrent.ExecutionException.class,
                 () -> result.get(60, TimeUnit.SECONDS)).getCause().getCause();
         assertTrue(failure instanceof CommunicationFailureException, String.valueOf(failure));
         assertTrue(failure.getMessage().contains("broke while the request was sent"), failure.getMessage());
-        assertEquals(registered, registrations(), "the rest of the request was read and thrown away, the connection "
+        assertEquals(registered, CallsInBackground.registrations(gateway), "the rest of the request was read and thrown away, the connection "
                 + "kept");
         Function next = SampleFunctions.STFC_CONNECTION.newFunction();
         next.imports().setValue("REQUTEXT", "next");
@@ -306,7 +290,7 @@ class ArrivingRequestTest {
     @Test
     void aGatewayThatGoesAwayInTheMiddleEndsTheCall() throws Exception {
         cloud.pause = true;
-        CompletableFuture<Function> result = callInBackground(upload());
+        CompletableFuture<Function> result = CallsInBackground.call(onPrem, upload());
         assertTrue(cloud.paused.await(30, TimeUnit.SECONDS));
         gateway.close();
         cloud.goOn.countDown();

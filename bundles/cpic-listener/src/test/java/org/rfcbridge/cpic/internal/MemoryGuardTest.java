@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,11 +112,7 @@ class MemoryGuardTest {
                 Duration.ofSeconds(2), limits, Duration.ofSeconds(30), Duration.ofSeconds(30), memory));
         listener.start();
         Eventually.eventually(Duration.ofSeconds(10), () -> listener.state() == ConnectionState.ALIVE
-                && registrationIds().size() == 3);
-    }
-
-    private Set<Integer> registrationIds() {
-        return gateway.registrations().stream().map(SimulatedGateway.RegistrationInfo::id).collect(Collectors.toSet());
+                && CallsInBackground.registrations(gateway).size() == 3);
     }
 
     private Function structure(int rows) {
@@ -131,22 +126,11 @@ class MemoryGuardTest {
         return call.get(30, TimeUnit.SECONDS).tables().getTable("RFCTABLE").getNumRows();
     }
 
-    private CompletableFuture<Function> callInBackground(Function call) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                onPrem.call("MYDESTINATION_000", call);
-                return call;
-            } catch (RfcException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
     @Test
     void aCallLargerThanMaxRequestGetsSystemFailureAndTheConnectionStays() throws Exception {
         startListener(64L << 20, Duration.ofSeconds(10));
         cloudGoesOn.countDown();
-        Set<Integer> registrations = registrationIds();
+        Set<Integer> registrations = CallsInBackground.registrations(gateway);
         SystemFailureException refused = assertThrows(SystemFailureException.class,
                 () -> onPrem.call("MYDESTINATION_000", structure(12_000)));   // about 3.2 MB, the bound is 2.5 MiB
         assertTrue(refused.getMessage().contains("RFC Bridge refused the call: its request is larger than 2.5 MB "
@@ -156,16 +140,16 @@ class MemoryGuardTest {
         Function next = structure(10);
         onPrem.call("MYDESTINATION_000", next);
         assertEquals(11, next.tables().getTable("RFCTABLE").getNumRows(), "the next call works");
-        assertEquals(registrations, registrationIds(), "no connection was closed and registered again");
+        assertEquals(registrations, CallsInBackground.registrations(gateway), "no connection was closed and registered again");
         assertEquals(0, memory.reserved(), "nothing stays reserved");
     }
 
     @Test
     void twoLargeCallsTakeTurnsWhileSmallCallsGoOn() throws Exception {
         startListener(3L << 20, Duration.ofSeconds(30));                 // room for one large call's 2.5 MiB
-        CompletableFuture<Function> first = callInBackground(structure(LARGE_ROWS));
+        CompletableFuture<Function> first = CallsInBackground.call(onPrem, structure(LARGE_ROWS));
         Eventually.eventually(Duration.ofSeconds(10), () -> largeCallsInCloud.get() == 1);
-        CompletableFuture<Function> second = callInBackground(structure(LARGE_ROWS));
+        CompletableFuture<Function> second = CallsInBackground.call(onPrem, structure(LARGE_ROWS));
         Thread.sleep(500);
         assertEquals(MAX_CALL, memory.reserved(), "the first call holds its bound; the second waits for it");
         assertEquals(1, largeCallsInCloud.get(), "the second call has not reached the cloud");
@@ -185,7 +169,7 @@ class MemoryGuardTest {
     @Test
     void aLargeCallThatWaitsTooLongGetsSystemFailureNamingTheSetting() throws Exception {
         startListener(3L << 20, Duration.ofSeconds(1));
-        CompletableFuture<Function> first = callInBackground(structure(LARGE_ROWS));
+        CompletableFuture<Function> first = CallsInBackground.call(onPrem, structure(LARGE_ROWS));
         Eventually.eventually(Duration.ofSeconds(10), () -> largeCallsInCloud.get() == 1);
         SystemFailureException busy = assertThrows(SystemFailureException.class,
                 () -> onPrem.call("MYDESTINATION_000", structure(LARGE_ROWS)));
@@ -201,7 +185,7 @@ class MemoryGuardTest {
     @Test
     void aLargeCallCutOffByTheGatewayGivesItsReservationBack() throws Exception {
         startListener(3L << 20, Duration.ofSeconds(30));
-        CompletableFuture<Function> first = callInBackground(structure(LARGE_ROWS));
+        CompletableFuture<Function> first = CallsInBackground.call(onPrem, structure(LARGE_ROWS));
         Eventually.eventually(Duration.ofSeconds(10), () -> memory.reserved() == MAX_CALL);
         gateway.close();                                                 // the gateway goes while the call is out
         cloudGoesOn.countDown();
