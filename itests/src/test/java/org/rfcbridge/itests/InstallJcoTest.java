@@ -28,7 +28,7 @@ public class InstallJcoTest {
         Files.copy(Path.of(System.getProperty("rfcbridge.assembly.etc", "../karaf-assembly/target/assembly/etc"),
                 "config.properties"), karaf.resolve("etc/config.properties"));
         download = Files.createTempDirectory("install-jco-download");
-        Files.copy(Path.of(System.getProperty("rfcbridge.jco.standin", "../bundles/jco-declarations/target/"
+        Files.copy(Path.of(System.getProperty("rfcbridge.jco.standin", "../jco-declarations/target/"
                 + "jco-declarations-" + System.getProperty("rfcbridge.version", "0.1.0-SNAPSHOT") + ".jar")),
                 download.resolve("sapjco3.jar"));
         Files.writeString(download.resolve("libsapjco3.so"), "native");

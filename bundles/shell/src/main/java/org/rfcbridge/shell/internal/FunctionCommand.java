@@ -2,6 +2,7 @@ package org.rfcbridge.shell.internal;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
+import org.rfcbridge.shell.internal.completers.DestinationNameCompleter;
 
 /** A command on one function module of one destination. */
 abstract class FunctionCommand extends RfcCommand {

@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.support.CommandException;
 import org.rfcbridge.api.RfcListener;
+import org.rfcbridge.shell.internal.completers.ListenerNameCompleter;
 
 /** A command on one listener, named by its name. */
 abstract class ListenerCommand extends RfcCommand {

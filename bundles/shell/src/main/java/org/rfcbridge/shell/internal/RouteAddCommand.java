@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.rfcbridge.api.RoutingRules;
+import org.rfcbridge.shell.internal.completers.DestinationNameCompleter;
 
 /** {@code rfc:route-add}: a routing rule, saved as {@code etc/org.rfcbridge.routing.rule-ID.cfg}. */
 @Service

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.support.CommandException;
 import org.rfcbridge.api.RoutingRules;
+import org.rfcbridge.shell.internal.completers.RouteIdCompleter;
 
 /** A command on one existing routing rule, named by its id. */
 abstract class RouteCommand extends RfcCommand {

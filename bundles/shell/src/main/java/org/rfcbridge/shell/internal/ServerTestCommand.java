@@ -13,6 +13,7 @@ import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.RfcListener;
+import org.rfcbridge.shell.internal.completers.ServerNameCompleter;
 
 /**
  * {@code rfc:server-test NAME}: SAP BC's "Test Connection". A WebSocket destination logs on and calls

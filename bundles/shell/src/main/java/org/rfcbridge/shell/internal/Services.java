@@ -12,12 +12,12 @@ import org.osgi.framework.ServiceReference;
  * The services of the moment: destinations and listeners come and go with their configurations,
  * so commands and completers look them up at each use instead of holding them.
  */
-final class Services {
+public final class Services {
     private Services() {
     }
 
     /** Every service of a type. */
-    static <T> List<T> list(BundleContext context, Class<T> type) {
+    public static <T> List<T> list(BundleContext context, Class<T> type) {
         try {
             Collection<ServiceReference<T>> references = context.getServiceReferences(type, null);
             List<T> found = new ArrayList<>();

@@ -1,9 +1,10 @@
-package org.rfcbridge.shell.internal;
+package org.rfcbridge.shell.internal.completers;
 
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.rfcbridge.api.RoutingRules;
+import org.rfcbridge.shell.internal.Services;
 
 /** Completes routing rule ids. */
 @Service

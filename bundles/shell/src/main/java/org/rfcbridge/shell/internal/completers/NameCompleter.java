@@ -1,4 +1,4 @@
-package org.rfcbridge.shell.internal;
+package org.rfcbridge.shell.internal.completers;
 
 import java.util.List;
 
@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.osgi.framework.BundleContext;
+import org.rfcbridge.shell.internal.Services;
 
 /** Completes names of what is configured now. */
 abstract class NameCompleter implements Completer {

@@ -1,4 +1,4 @@
-package org.rfcbridge.shell.internal;
+package org.rfcbridge.shell.internal.completers;
 
 import java.util.List;
 

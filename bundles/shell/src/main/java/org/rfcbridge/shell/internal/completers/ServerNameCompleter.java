@@ -1,4 +1,4 @@
-package org.rfcbridge.shell.internal;
+package org.rfcbridge.shell.internal.completers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcListener;
+import org.rfcbridge.shell.internal.Services;
 
 /** Completes SAP server names: CPIC servers and destinations. */
 @Service
