@@ -50,6 +50,28 @@ public class InstallJcoTest {
         return run;
     }
 
+    /**
+     * A site with only the tarball: the assemblies' own {@code bin/install-jco} installs into the Karaf it is in, with
+     * no launcher, no jar tool and no {@code --karaf} (issue 22).
+     */
+    @Test
+    public void theAssemblysOwnScriptInstallsIntoItsKaraf() throws Exception {
+        Files.createDirectories(karaf.resolve("bin"));
+        Path script = Files.copy(Path.of(System.getProperty("rfcbridge.install.jco.script",
+                "../config/src/main/assembly/bin/install-jco")), karaf.resolve("bin/install-jco"));
+        Process process = new ProcessBuilder("bash", script.toString(), download.resolve("sapjco3.jar").toString(),
+                download.resolve("libsapjco3.so").toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(output, 0, process.waitFor());
+        assertEquals("the jar is copied unchanged", -1L, Files.mismatch(download.resolve("sapjco3.jar"),
+                karaf.resolve("lib/boot/sapjco3.jar")));
+        assertTrue(Files.readString(karaf.resolve("etc/custom.properties")).contains("com.sap.conn.jco.server"));
+        Process help = new ProcessBuilder("bash", script.toString(), "--help").redirectErrorStream(true).start();
+        assertTrue(new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains(
+                "bin/install-jco [--karaf DIR] SAPJCO3_JAR NATIVE_LIB"));
+        assertEquals(0, help.waitFor());
+    }
+
     @Test
     public void installingTwiceIsInstallingOnce() throws Exception {
         assertEquals(0, installJco(download.resolve("sapjco3.jar").toString(), download.resolve("libsapjco3.so")
