@@ -1,10 +1,8 @@
 package org.rfcbridge.cpic.internal;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -27,8 +25,6 @@ import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.ListenerStatistics;
 import org.rfcbridge.api.Provider;
 import org.rfcbridge.api.RfcListener;
-import org.rfcbridge.protocol.ProtocolLimits;
-import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.protocol.trace.TraceDirectory;
 import org.rfcbridge.protocol.trace.TraceSwitch;
 import org.slf4j.Logger;
@@ -46,8 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class CpicListenerComponent implements RfcListener {
     private static final Logger LOG = LoggerFactory.getLogger(CpicListenerComponent.class);
     private static final Logger AUDIT = LoggerFactory.getLogger(Audit.LOGGER);
-    /** SAP's Program ID rules: 1 to 63 characters; letters, digits and a few separators; no blanks, no *. */
-    static final Pattern PROGRAM_ID = Pattern.compile("[A-Za-z0-9_.:\\-/]{1,63}");
 
     private final Map<String, CpicServerComponent> servers = new ConcurrentHashMap<>();
     private final Map<String, FunctionRepository> repositories = new ConcurrentHashMap<>();
@@ -130,66 +124,27 @@ public final class CpicListenerComponent implements RfcListener {
         if (Provider.JCO.equals(provider)) {
             return;
         }
-        start(configuration, properties, provider);
+        start(configuration, properties);
         registration = Provider.register(context, properties, this, RfcListener.class);
     }
 
-    /**
-     * The most one relayed call may hold while it arrives: the setting, or by default a quarter of the heap
-     * shared by the connections, at least 16 MB (all connections receiving large calls at once stay within it).
-     */
-    static long maxRequestBytes(int settingMb, int connections) {
-        if (settingMb > 0) {
-            return (long) settingMb << 20;
-        }
-        return Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 4 / connections);
-    }
-
-    /** What is wrong with a configuration, naming the field and what to enter; empty if nothing. */
-    private static String check(CpicListenerConfig configuration, Map<String, Object> properties, String provider) {
-        if (!Provider.NATIVE.equals(provider)) {
-            return "field provider '" + properties.get(Provider.PROPERTY) + "' must be native or jco";
-        }
-        String programId = configuration.program_id() == null ? "" : configuration.program_id().trim();
-        if (!PROGRAM_ID.matcher(programId).matches()) {
-            return "field program.id '" + configuration.program_id() + "' is not a Program ID (1 to 63 letters, "
-                    + "digits or _ . : - /; no blanks, no *)";
-        }
-        if (configuration.write_timeout() < 1) {
-            return "field write.timeout " + configuration.write_timeout() + " must be at least 1 (seconds)";
-        }
-        if (configuration.read_timeout() < 1) {
-            return "field read.timeout " + configuration.read_timeout() + " must be at least 1 (seconds)";
-        }
+    private void start(CpicListenerConfig configuration, Map<String, Object> properties) {
+        ListenerSettings settings;
         try {
-            TableCompression.of(configuration.table_compression());
+            settings = ListenerSettings.of(configuration, properties);
+            problem = "";
         } catch (IllegalArgumentException e) {
-            return "field table.compression: " + e.getMessage();
-        }
-        return "";
-    }
-
-    private void start(CpicListenerConfig configuration, Map<String, Object> properties, String provider) {
-        problem = check(configuration, properties, provider);
-        if (!problem.isEmpty()) {
+            problem = e.getMessage();
             LOG.warn("Listener {} ({}) is not started: {}", configuration.name(), properties.get("service.pid"), problem);
             return;
         }
-        String programId = configuration.program_id().trim();
-        TableCompression compression = TableCompression.of(configuration.table_compression());
-        int connections = Math.max(1, configuration.connections());
-        ProtocolLimits limits = new ProtocolLimits(configuration.max_frame_size(),
-                maxRequestBytes(configuration.max_request_mb(), connections),
-                ProtocolLimits.DEFAULT.maxTableRows(), ProtocolLimits.DEFAULT.maxTableBytes(), ProtocolLimits.DEFAULT.maxItems());
+        String programId = settings.programId();
         handler = new BridgeCallHandler(programId, () -> router, () -> repositories.get(configuration.repository()),
-                configuration.repository(), configuration.ping_forward(), counters, limits, compression, observers);
+                configuration.repository(), configuration.ping_forward(), counters, settings.limits(),
+                settings.compression(), observers);
         handler.logParameterValues(configuration.call_log_values());
-        runtime = new ListenerRuntime(configuration.name(), programId, connections,
-                this::gatewayAddress, handler, counters, new ListenerRuntime.Settings(
-                        Duration.ofSeconds(configuration.connect_timeout()), Duration.ofSeconds(configuration.retry_max()),
-                        Duration.ofSeconds(configuration.stop_timeout()), limits,
-                        Duration.ofSeconds(configuration.write_timeout()),
-                        Duration.ofSeconds(configuration.read_timeout())));
+        runtime = new ListenerRuntime(configuration.name(), programId, settings.connections(), this::gatewayAddress,
+                handler, counters, settings.runtime());
         tracing = new TraceSwitch(TraceDirectory.ofRuntime(), TraceDirectory.CPIC, programId, configuration.trace(),
                 configuration.trace_max_files(), (long) Math.max(1, configuration.trace_max_mb()) << 20);
         runtime.tracedBy(tracing);

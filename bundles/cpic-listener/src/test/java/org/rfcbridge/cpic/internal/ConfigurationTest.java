@@ -43,12 +43,12 @@ class ConfigurationTest {
 
     @Test
     void programIdsFollowSapsRules() {
-        assertTrue(CpicListenerComponent.PROGRAM_ID.matcher("CLOUD_SYSTEM_VIA_BC").matches());
-        assertTrue(CpicListenerComponent.PROGRAM_ID.matcher("my.prog-1").matches());
-        assertFalse(CpicListenerComponent.PROGRAM_ID.matcher("").matches());
-        assertFalse(CpicListenerComponent.PROGRAM_ID.matcher("WITH BLANK").matches());
-        assertFalse(CpicListenerComponent.PROGRAM_ID.matcher("STAR*").matches());
-        assertFalse(CpicListenerComponent.PROGRAM_ID.matcher("X".repeat(64)).matches());
+        assertTrue(ListenerSettings.PROGRAM_ID.matcher("CLOUD_SYSTEM_VIA_BC").matches());
+        assertTrue(ListenerSettings.PROGRAM_ID.matcher("my.prog-1").matches());
+        assertFalse(ListenerSettings.PROGRAM_ID.matcher("").matches());
+        assertFalse(ListenerSettings.PROGRAM_ID.matcher("WITH BLANK").matches());
+        assertFalse(ListenerSettings.PROGRAM_ID.matcher("STAR*").matches());
+        assertFalse(ListenerSettings.PROGRAM_ID.matcher("X".repeat(64)).matches());
         assertThrows(IllegalArgumentException.class, () -> new RegisteredConnection("h", 1, "A*", "l",
                 java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), org.rfcbridge.protocol.ProtocolLimits.DEFAULT,
                 new RegisteredConnection.Observer() { }));
