@@ -15,6 +15,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.osgi.framework.BundleContext;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcListener;
+import org.rfcbridge.api.status.LiveServices;
+import org.rfcbridge.api.status.StatusRows;
 import org.rfcbridge.protocol.json.Json;
 
 /**
@@ -29,7 +31,7 @@ abstract class RfcCommand implements Action {
 
     /** Every service of a type. */
     <T> List<T> services(Class<T> type) {
-        return Services.list(bundleContext, type);
+        return LiveServices.list(bundleContext, type);
     }
 
     /** The service of a type whose configuration's {@code name} is {@code name}. */
@@ -55,14 +57,6 @@ abstract class RfcCommand implements Action {
      */
     static final int JSON_VERSION = 1;
 
-    /** Two counts: {@code part/whole} in a table, an object of two numbers in JSON. */
-    record Ratio(String partName, long part, String wholeName, long whole) {
-        @Override
-        public String toString() {
-            return part + "/" + whole;
-        }
-    }
-
     /**
      * Prints rows as a table whose headers are the keys in capitals ({@code programId} → PROGRAM ID),
      * or as JSON: {@code {"command": ..., "version": ..., "rows": [...]}} with typed values.
@@ -70,7 +64,7 @@ abstract class RfcCommand implements Action {
     void print(List<Map<String, Object>> rows, List<String> keys, boolean json, String empty) {
         if (json) {
             Map<String, Object> document = document();
-            document.put("rows", rows.stream().map(RfcCommand::typed).toList());
+            document.put("rows", rows.stream().map(StatusRows::forJson).toList());
             System.out.println(Json.writePretty(document));
             return;
         }
@@ -92,7 +86,7 @@ abstract class RfcCommand implements Action {
     void printObject(Map<String, Object> values, boolean json) {
         if (json) {
             Map<String, Object> document = document();
-            document.putAll(typed(values));
+            document.putAll(StatusRows.forJson(values));
             System.out.println(Json.writePretty(document));
             return;
         }
@@ -108,29 +102,13 @@ abstract class RfcCommand implements Action {
         return document;
     }
 
-    /** Values as scripts read them: nothing as null (never ""), two counts as two numbers. */
-    private static Map<String, Object> typed(Map<String, Object> values) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        values.forEach((key, value) -> {
-            if (value instanceof Ratio ratio) {
-                typed.put(key, row(ratio.partName(), ratio.part(), ratio.wholeName(), ratio.whole()));
-            } else {
-                typed.put(key, value instanceof String text && text.isEmpty() ? null : value);
-            }
-        });
-        return typed;
-    }
 
     static String header(String key) {
         return key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
     }
 
-    /** An ordered map from alternating keys and values. */
+    /** An ordered row from alternating keys and values ({@link StatusRows#row}). */
     static Map<String, Object> row(Object... keysAndValues) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return row;
+        return StatusRows.row(keysAndValues);
     }
 }

@@ -13,6 +13,7 @@ import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.RfcListener;
+import org.rfcbridge.api.status.Ratio;
 import org.rfcbridge.shell.internal.completers.ServerNameCompleter;
 
 /**

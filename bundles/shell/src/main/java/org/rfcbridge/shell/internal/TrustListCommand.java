@@ -1,16 +1,13 @@
 package org.rfcbridge.shell.internal;
 
-import java.time.Duration;
+
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.rfcbridge.api.TrustService;
-import org.rfcbridge.api.TrustedCertificate;
+import org.rfcbridge.api.status.StatusRows;
 
 /** {@code rfc:trust-list}: SAP BC's "Trusted Certificates", with expiry, and the files that could not be used. */
 @Service
@@ -22,13 +19,7 @@ public class TrustListCommand extends ListingCommand {
 
     @Override
     public Object execute() {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        Instant now = Instant.now();
-        for (TrustedCertificate c : trust.certificates()) {
-            rows.add(row("source", c.source(), "subject", c.subject(), "notAfter", c.notAfter().toString(), "daysLeft",
-                    Duration.between(now, c.notAfter()).toDays(), "sha256", c.sha256Fingerprint()));
-        }
-        print(rows, List.of("source", "subject", "notAfter", "daysLeft", "sha256"), json,
+        print(StatusRows.certificates(trust, Instant.now()), StatusRows.CERTIFICATE_KEYS, json,
                 "no trusted certificates: copy the cloud's CA certificate into etc/trust");
         if (!json) {
             trust.problems().forEach(p -> System.out.println("not used: " + p));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import javax.security.auth.Subject;
 import javax.servlet.Servlet;
@@ -23,14 +24,13 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.rfcbridge.api.BridgeMonitor;
-import org.rfcbridge.api.DestinationStatus;
-import org.rfcbridge.api.ListenerStatistics;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.RfcListener;
 import org.rfcbridge.api.RoutingRules;
 import org.rfcbridge.api.TrustService;
-import org.rfcbridge.api.TrustedCertificate;
+import org.rfcbridge.api.status.LiveServices;
+import org.rfcbridge.api.status.StatusRows;
 import org.rfcbridge.protocol.json.Json;
 
 /**
@@ -87,7 +87,7 @@ public final class RfcBridgePlugin extends HttpServlet {
                         + ".then(function(rows){var h='<thead><tr><th>Kind</th><th>Name</th><th>Calls</th><th>Errors"
                         + "</th><th>Busy / peak or sessions</th></tr></thead>';rows.forEach(function(r){h+='<tr><td>'+"
                         + "esc(r.kind)+'</td><td>'+esc(r.name)+'</td><td>'+r.calls+'</td><td>'+r.errors+'</td><td>'+"
-                        + "esc(r.load)+'</td></tr>';});document.getElementById('rfcbridge-stats').innerHTML=h;});}"
+                        + "esc(r.sessions?r.sessions.open+'/'+r.sessions.pool:r.busy+'/'+r.peakBusy)+'</td></tr>';});document.getElementById('rfcbridge-stats').innerHTML=h;});}"
                         + "function esc(s){return String(s).replace(/[&<>\"']/g,function(c){return '&#'+c.charCodeAt(0)"
                         + "+';';});}load();setInterval(load,2000);})();</script>");
         if (monitor != null) {
@@ -99,67 +99,69 @@ public final class RfcBridgePlugin extends HttpServlet {
     }
 
     private <T> List<T> services(Class<T> type) {
-        List<T> found = new ArrayList<>();
-        try {
-            for (var reference : context.getServiceReferences(type, null)) {
-                T service = context.getService(reference);
-                if (service != null) {
-                    found.add(service);
-                    context.ungetService(reference);
-                }
-            }
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException("no filter was given", e);
+        return LiveServices.list(context, type);
+    }
+
+    /** What the page calls the keys of the status rows (StatusRows), in one place. */
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("name", "Name"),
+            Map.entry("type", "Type"), Map.entry("address", "Address"), Map.entry("state", "State"),
+            Map.entry("sessions", "Sessions"), Map.entry("calls", "Calls"), Map.entry("errors", "Errors"),
+            Map.entry("lastError", "Last error"), Map.entry("programId", "Program ID"), Map.entry("server", "Server"),
+            Map.entry("connections", "Connections"), Map.entry("busy", "Busy / peak"), Map.entry("id", "ID"),
+            Map.entry("order", "Order"), Map.entry("enabled", "Enabled"), Map.entry("sender", "Sender"),
+            Map.entry("receiver", "Receiver"), Map.entry("function", "Function"), Map.entry("transport", "Transport"),
+            Map.entry("destination", "Destination"), Map.entry("functionsAllowed", "Functions allowed"),
+            Map.entry("source", "File"), Map.entry("subject", "Subject"), Map.entry("issuer", "Issuer"),
+            Map.entry("notAfter", "Expires"), Map.entry("daysLeft", "Days left"), Map.entry("sha256", "SHA-256"));
+
+    /**
+     * A table of status rows, as the console shows them: a column per key, nothing as an empty cell, and last the
+     * buttons of each row.
+     */
+    private static void table(Html page, String id, List<Map<String, Object>> rows, List<String> keys,
+                              BiConsumer<Html, Map<String, Object>> buttons) {
+        page.raw("<table id=\"").text(id).raw("\" class=\"tablelayout\">");
+        List<String> headers = new ArrayList<>(keys.stream().map(LABELS::get).toList());
+        headers.add("");
+        page.headers(headers.toArray(new String[0]));
+        for (Map<String, Object> row : rows) {
+            page.row(keys.stream().map(k -> row.get(k) == null ? "" : row.get(k)).toArray()).raw("<td>");
+            buttons.accept(page, row);
+            page.raw("</td></tr>");
         }
-        return found;
+        page.raw("</table>");
     }
 
     private void servers(Html page, String token) {
-        page.raw("<h2>SAP servers</h2><table id=\"rfcbridge-servers\" class=\"tablelayout\">")
-                .headers("Name", "Type", "Address", "State", "Sessions", "Calls", "Errors", "Last error", "");
-        for (RfcDestination destination : services(RfcDestination.class)) {
-            DestinationStatus s = destination.status();
-            page.row(s.name(), s.kind(), s.address(), s.state(), s.openSessions() + "/" + s.poolSize(), s.calls(),
-                    s.errors(), s.lastError()).raw("<td>").button(token, "Test Connection", "test", "name", s.name())
-                    .raw("</td></tr>");
-        }
-        for (RfcListener l : services(RfcListener.class)) {
-            if (!l.server().isEmpty()) {
-                page.row(l.server(), "CPIC", l.gateway(), l.name() + " " + l.state(), "", "", "", l.lastError())
-                        .raw("<td></td></tr>");
-            }
-        }
-        page.raw("</table>");
+        page.raw("<h2>SAP servers</h2>");
+        table(page, "rfcbridge-servers", StatusRows.servers(services(RfcListener.class), services(RfcDestination.class)),
+                StatusRows.SERVER_KEYS, (html, row) -> {
+                    if (!"CPIC".equals(row.get("type"))) {
+                        html.button(token, "Test Connection", "test", "name", String.valueOf(row.get("name")));
+                    }
+                });
     }
 
     private void listeners(Html page, String token) {
-        page.raw("<h2>Listeners</h2><table id=\"rfcbridge-listeners\" class=\"tablelayout\">")
-                .headers("Name", "Program ID", "Server", "State", "Connections", "Busy / peak", "Calls", "Errors",
-                        "Last error", "");
-        for (RfcListener l : services(RfcListener.class)) {
-            ListenerStatistics s = l.statistics();
-            page.row(l.name(), l.programId(), l.server(), l.state(), l.connections().size(), s.busy() + "/"
-                    + s.peakBusy(), s.calls(), s.errors(), l.lastError()).raw("<td>")
-                    .button(token, "Start", "listener-start", "name", l.name())
-                    .button(token, "Stop", "listener-stop", "name", l.name()).raw("</td></tr>");
-        }
-        page.raw("</table>");
+        page.raw("<h2>Listeners</h2>");
+        table(page, "rfcbridge-listeners", StatusRows.listeners(services(RfcListener.class)), StatusRows.LISTENER_KEYS,
+                (html, row) -> html.button(token, "Start", "listener-start", "name", String.valueOf(row.get("name")))
+                        .button(token, "Stop", "listener-stop", "name", String.valueOf(row.get("name"))));
     }
 
     private void routes(Html page, String token) {
         page.raw("<h2>Routing rules</h2><p>Tried in ascending order; the first enabled match wins. Each rule is a "
-                + "file etc/org.rfcbridge.routing.rule-ID.cfg.</p><table id=\"rfcbridge-routes\" class=\"tablelayout\">")
-                .headers("ID", "Order", "Enabled", "Sender", "Receiver", "Function", "Transport", "Destination", "");
-        for (RoutingRules.Rule r : rules.list()) {
-            page.row(r.id(), r.order(), r.enabled(), r.sender(), r.receiver(), r.function(), r.transport(),
-                    r.destination()).raw("<td>")
-                    .button(token, r.enabled() ? "Disable" : "Enable", r.enabled() ? "route-disable" : "route-enable",
-                            "id", r.id())
-                    .button(token, "Up", "route-order", "id", r.id(), "order", Integer.toString(r.order() - 10))
-                    .button(token, "Down", "route-order", "id", r.id(), "order", Integer.toString(r.order() + 10))
-                    .button(token, "Remove", "route-remove", "id", r.id()).raw("</td></tr>");
-        }
-        page.raw("</table><h3>Add a routing rule</h3><form method=\"post\" id=\"rfcbridge-add-route\">")
+                + "file etc/org.rfcbridge.routing.rule-ID.cfg.</p>");
+        table(page, "rfcbridge-routes", StatusRows.rules(rules), StatusRows.RULE_KEYS, (html, row) -> {
+            String id = String.valueOf(row.get("id"));
+            boolean enabled = Boolean.TRUE.equals(row.get("enabled"));
+            int order = ((Number) row.get("order")).intValue();
+            html.button(token, enabled ? "Disable" : "Enable", enabled ? "route-disable" : "route-enable", "id", id)
+                    .button(token, "Up", "route-order", "id", id, "order", Integer.toString(order - 10))
+                    .button(token, "Down", "route-order", "id", id, "order", Integer.toString(order + 10))
+                    .button(token, "Remove", "route-remove", "id", id);
+        });
+        page.raw("<h3>Add a routing rule</h3><form method=\"post\" id=\"rfcbridge-add-route\">")
                 .raw("<input type=\"hidden\" name=\"csrf\" value=\"").text(token).raw("\">")
                 .raw("<input type=\"hidden\" name=\"action\" value=\"route-add\">");
         for (String[] field : new String[][] {{"id", "ID", ""}, {"sender", "Sender (SID + client)", "YI3000"},
@@ -172,14 +174,9 @@ public final class RfcBridgePlugin extends HttpServlet {
     }
 
     private void certificates(Html page, String token) {
-        page.raw("<h2>Trusted certificates</h2><table id=\"rfcbridge-trust\" class=\"tablelayout\">")
-                .headers("File", "Subject", "Issuer", "Expires", "Days left");
-        Instant now = Instant.now();
-        for (TrustedCertificate c : trust.certificates()) {
-            page.row(c.source(), c.subject(), c.issuer(), c.notAfter(), Duration.between(now, c.notAfter()).toDays())
-                    .raw("</tr>");
-        }
-        page.raw("</table>");
+        page.raw("<h2>Trusted certificates</h2>");
+        table(page, "rfcbridge-trust", StatusRows.certificates(trust, Instant.now()), StatusRows.CERTIFICATE_KEYS,
+                (html, row) -> { });
         for (String problem : trust.problems()) {
             page.raw("<p class=\"ui-state-error\">Not used: ").text(problem).raw("</p>");
         }
@@ -276,17 +273,7 @@ public final class RfcBridgePlugin extends HttpServlet {
     }
 
     private List<Map<String, Object>> statistics() {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (RfcListener l : services(RfcListener.class)) {
-            ListenerStatistics s = l.statistics();
-            rows.add(Map.of("kind", "listener", "name", l.name(), "calls", s.calls(), "errors", s.errors(), "load",
-                    s.busy() + "/" + s.peakBusy()));
-        }
-        for (RfcDestination d : services(RfcDestination.class)) {
-            DestinationStatus s = d.status();
-            rows.add(Map.of("kind", "destination", "name", s.name(), "calls", s.calls(), "errors", s.errors(), "load",
-                    s.openSessions() + "/" + s.poolSize()));
-        }
-        return rows;
+        return StatusRows.counters(services(RfcListener.class), services(RfcDestination.class)).stream()
+                .map(StatusRows::forJson).toList();
     }
 }

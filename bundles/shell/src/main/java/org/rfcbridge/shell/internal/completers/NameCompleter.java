@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.osgi.framework.BundleContext;
-import org.rfcbridge.shell.internal.Services;
+import org.rfcbridge.api.status.LiveServices;
 
 /** Completes names of what is configured now. */
 abstract class NameCompleter implements Completer {
@@ -25,6 +25,6 @@ abstract class NameCompleter implements Completer {
 
     /** The names of the services of one type. */
     <T> List<String> serviceNames(Class<T> type, java.util.function.Function<T, String> nameOf) {
-        return Services.list(bundleContext, type).stream().map(nameOf).sorted().toList();
+        return LiveServices.list(bundleContext, type).stream().map(nameOf).sorted().toList();
     }
 }

@@ -4,14 +4,14 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.rfcbridge.api.RoutingRules;
-import org.rfcbridge.shell.internal.Services;
+import org.rfcbridge.api.status.LiveServices;
 
 /** Completes routing rule ids. */
 @Service
 public class RouteIdCompleter extends NameCompleter {
     @Override
     List<String> names() {
-        return Services.list(bundleContext, RoutingRules.class).stream().flatMap(r -> r.list().stream())
+        return LiveServices.list(bundleContext, RoutingRules.class).stream().flatMap(r -> r.list().stream())
                 .map(RoutingRules.Rule::id).toList();
     }
 }

@@ -1,4 +1,4 @@
-package org.rfcbridge.shell.internal;
+package org.rfcbridge.api.status;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,14 +9,14 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /**
- * The services of the moment: destinations and listeners come and go with their configurations,
- * so commands and completers look them up at each use instead of holding them.
+ * The services of the moment: destinations and listeners come and go with their configurations, so a view looks
+ * them up each time it shows them instead of holding them.
  */
-public final class Services {
-    private Services() {
+public final class LiveServices {
+    private LiveServices() {
     }
 
-    /** Every service of a type. */
+    /** Every service of a type, released at once: a view is short and must not pin services. */
     public static <T> List<T> list(BundleContext context, Class<T> type) {
         try {
             Collection<ServiceReference<T>> references = context.getServiceReferences(type, null);
@@ -25,7 +25,6 @@ public final class Services {
                 T service = context.getService(reference);
                 if (service != null) {
                     found.add(service);
-                    // released at once: commands are short and must not pin services
                     context.ungetService(reference);
                 }
             }
