@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -131,6 +132,35 @@ public class WebConsoleIT extends RfcBridgeTestSupport {
         AttributeDefinition password = Arrays.stream(destination.getAttributeDefinitions(ObjectClassDefinition.ALL))
                 .filter(a -> a.getID().equals("password")).findFirst().orElseThrow();
         assertEquals("the console masks the password field", AttributeDefinition.PASSWORD, password.getType());
+    }
+
+    /**
+     * The page's status for scripts (issue 22): the same rows as the page and the console's listings, as JSON, behind
+     * the console's login.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void thePagesStatusIsJsonForScripts() throws Exception {
+        String url = "http://127.0.0.1:" + HTTP_PORT + "/system/console/rfcbridge/status.json";
+        eventually(Duration.ofSeconds(60), "the listener's 5 connections show", () -> {
+            HttpURLConnection connection = open(url, ADMIN_USER + ":" + ADMIN_PASSWORD, "GET");
+            try {
+                Map<String, Object> status = (Map<String, Object>) org.rfcbridge.protocol.json.Json.parse(new String(
+                        connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                assertEquals(1L, ((Number) status.get("version")).longValue());
+                Map<String, Object> listener = ((List<Map<String, Object>>) status.get("listeners")).get(0);
+                Map<String, Object> connections = (Map<String, Object>) listener.get("connections");
+                assertTrue(status.toString(), ((List<Map<String, Object>>) status.get("rules")).stream()
+                        .anyMatch(r -> r.get("id").equals("tutorial")));
+                assertTrue(status.toString(), ((List<Map<String, Object>>) status.get("servers")).stream()
+                        .anyMatch(r -> r.get("name").equals("Connection_to_Cloud")));
+                assertFalse(((List<?>) status.get("certificates")).isEmpty());
+                return ((Number) connections.get("registered")).longValue() == 5;
+            } finally {
+                connection.disconnect();
+            }
+        });
+        assertEquals("behind the console's login", 401, status(url, null, "GET"));
     }
 
     @Test

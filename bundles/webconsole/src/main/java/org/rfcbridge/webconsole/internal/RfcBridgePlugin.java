@@ -3,7 +3,6 @@ package org.rfcbridge.webconsole.internal;
 import java.io.IOException;
 import java.security.PrivilegedAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.rfcbridge.api.BridgeMonitor;
 import org.rfcbridge.api.RfcDestination;
-import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.RfcListener;
 import org.rfcbridge.api.RoutingRules;
 import org.rfcbridge.api.TrustService;
@@ -66,6 +64,12 @@ public final class RfcBridgePlugin extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getRequestURI().endsWith("/" + LABEL + "/" + STATUS_JSON)) {
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(Json.writePretty(status()));
+            return;
+        }
         String token = CsrfGuard.token(request);
         Html page = new Html();
         Object result = request.getSession().getAttribute(RESULT);
@@ -204,7 +208,8 @@ public final class RfcBridgePlugin extends HttpServlet {
         String result;
         try {
             // as the console user, so that the audit log names who changed a rule or stopped a listener
-            result = Subject.doAs(ConsoleUser.of(request), (PrivilegedAction<String>) () -> perform(action, request));
+            result = Subject.doAs(ConsoleUser.of(request), (PrivilegedAction<String>) () -> new RfcBridgeActions(
+                    context, trust, rules).perform(action, request::getParameter));
         } catch (IllegalArgumentException e) {
             result = e.getMessage();
         }
@@ -212,68 +217,33 @@ public final class RfcBridgePlugin extends HttpServlet {
         response.sendRedirect(request.getRequestURI());
     }
 
-    private String perform(String action, HttpServletRequest request) {
-        String name = request.getParameter("name");
-        String id = request.getParameter("id");
-        switch (action) {
-            case "test":
-                return test(name);
-            case "listener-start":
-                listener(name).start();
-                return "Listener " + name + " started";
-            case "listener-stop":
-                listener(name).stop();
-                return "Listener " + name + " stopped";
-            case "route-add":
-                rules.add(new RoutingRules.Rule(id, number(request.getParameter("order")), true,
-                        request.getParameter("sender"), request.getParameter("receiver"), request.getParameter("function"),
-                        "RFC", request.getParameter("destination"), ""));
-                return "Routing rule " + id + " added; it takes effect within a second";
-            case "route-enable":
-            case "route-disable":
-                rules.setEnabled(id, action.equals("route-enable"));
-                return "Routing rule " + id + (action.equals("route-enable") ? " enabled" : " disabled");
-            case "route-order":
-                rules.setOrder(id, number(request.getParameter("order")));
-                return "Routing rule " + id + " moved to order " + request.getParameter("order");
-            case "route-remove":
-                rules.remove(id);
-                return "Routing rule " + id + " removed";
-            case "trust-reload":
-                trust.reload();
-                return "CA list reloaded: " + trust.certificates().size() + " certificates";
-            default:
-                throw new IllegalArgumentException("Unknown action " + action);
-        }
+    /**
+     * The page's status for scripts, at {@code /system/console/rfcbridge/status.json} (behind the console's login, as
+     * the page): the rows the page shows, as the console's {@code --json} prints them (docs/json.md).
+     */
+    static final String STATUS_JSON = "status.json";
+
+    private Map<String, Object> status() {
+        List<RfcListener> listeners = services(RfcListener.class);
+        List<RfcDestination> destinations = services(RfcDestination.class);
+        Map<String, Object> status = new java.util.LinkedHashMap<>();
+        status.put("command", "/system/console/" + LABEL + "/" + STATUS_JSON);
+        status.put("version", 1);
+        status.put("servers", json(StatusRows.servers(listeners, destinations)));
+        status.put("listeners", json(StatusRows.listeners(listeners)));
+        status.put("rules", json(StatusRows.rules(rules)));
+        status.put("certificates", json(StatusRows.certificates(trust, Instant.now())));
+        status.put("trustProblems", trust.problems());
+        status.put("trustAll", trust.trustsAll());
+        status.put("counters", json(StatusRows.counters(listeners, destinations)));
+        return status;
     }
 
-    private String test(String name) {
-        RfcDestination destination = services(RfcDestination.class).stream().filter(d -> d.name().equals(name))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("No destination " + name));
-        try {
-            Duration elapsed = destination.ping();
-            return "Test Connection " + name + ": OK in " + Math.round(elapsed.toNanos() / 1e4) / 100.0
-                    + " ms (logon and RFC_PING)";
-        } catch (RfcException e) {
-            return "Test Connection " + name + " failed: " + e.kind() + ": " + e.getMessage();
-        }
-    }
-
-    private RfcListener listener(String name) {
-        return services(RfcListener.class).stream().filter(l -> l.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No listener " + name));
-    }
-
-    private static int number(String text) {
-        try {
-            return Integer.parseInt(text == null ? "" : text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Order '" + text + "' is not a number");
-        }
+    private static List<Map<String, Object>> json(List<Map<String, Object>> rows) {
+        return rows.stream().map(StatusRows::forJson).toList();
     }
 
     private List<Map<String, Object>> statistics() {
-        return StatusRows.counters(services(RfcListener.class), services(RfcDestination.class)).stream()
-                .map(StatusRows::forJson).toList();
+        return json(StatusRows.counters(services(RfcListener.class), services(RfcDestination.class)));
     }
 }
