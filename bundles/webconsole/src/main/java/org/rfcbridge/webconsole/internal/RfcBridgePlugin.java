@@ -1,6 +1,7 @@
 package org.rfcbridge.webconsole.internal;
 
 import java.io.IOException;
+import java.net.URL;
 import java.security.PrivilegedAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -84,19 +85,14 @@ public final class RfcBridgePlugin extends HttpServlet {
         listeners(page, token);
         routes(page, token);
         certificates(page, token);
-        page.raw("<h2>Statistics</h2><table id=\"rfcbridge-stats\" class=\"tablelayout\"></table>")
-                .raw("<script>(function(){var t='").text(token).raw("';function load(){var f=new FormData();"
-                        + "f.append('csrf',t);f.append('action','stats');fetch(window.location.pathname,{method:'POST',"
-                        + "body:new URLSearchParams(f),credentials:'same-origin'}).then(function(r){return r.json();})"
-                        + ".then(function(rows){var h='<thead><tr><th>Kind</th><th>Name</th><th>Calls</th><th>Errors"
-                        + "</th><th>Busy / peak or sessions</th></tr></thead>';rows.forEach(function(r){h+='<tr><td>'+"
-                        + "esc(r.kind)+'</td><td>'+esc(r.name)+'</td><td>'+r.calls+'</td><td>'+r.errors+'</td><td>'+"
-                        + "esc(r.sessions?r.sessions.open+'/'+r.sessions.pool:r.busy+'/'+r.peakBusy)+'</td></tr>';});document.getElementById('rfcbridge-stats').innerHTML=h;});}"
-                        + "function esc(s){return String(s).replace(/[&<>\"']/g,function(c){return '&#'+c.charCodeAt(0)"
-                        + "+';';});}load();setInterval(load,2000);})();</script>");
+        page.raw("<h2>Statistics</h2><table id=\"rfcbridge-stats\" class=\"tablelayout\"></table>");
         if (monitor != null) {
-            OperationsSection.calls(page, token);
+            OperationsSection.calls(page);
         }
+        // the script that fills the tables above, from this bundle's res/ (served by getResource)
+        page.raw("<div id=\"rfcbridge\" data-csrf=\"").text(token).raw("\"></div><script src=\"")
+                .text(appRoot(request) + "/" + LABEL + "/res/ui/rfcbridge.js")
+                .raw("\"></script>");
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(page.toString());
@@ -215,6 +211,22 @@ public final class RfcBridgePlugin extends HttpServlet {
         }
         request.getSession().setAttribute(RESULT, result);
         response.sendRedirect(request.getRequestURI());
+    }
+
+    /** Where the console is ({@code /system/console} by default), as the console tells its plugins. */
+    private static String appRoot(HttpServletRequest request) {
+        Object root = request.getAttribute("felix.webconsole.appRoot");
+        return root != null ? root.toString() : request.getContextPath() + "/system/console";
+    }
+
+    /**
+     * The page's script and markup in this bundle's {@code res/}, which the Felix Web Console serves for a plugin
+     * that has this method (as its own plugins do): {@code /system/console/rfcbridge/res/...}.
+     */
+    public URL getResource(String path) {
+        String prefix = "/" + LABEL + "/res/";
+        return path != null && path.startsWith(prefix) && !path.contains("..")
+                ? getClass().getResource("/res/" + path.substring(prefix.length())) : null;
     }
 
     /**
