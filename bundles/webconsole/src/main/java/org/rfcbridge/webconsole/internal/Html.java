@@ -31,44 +31,6 @@ final class Html {
         return b.toString();
     }
 
-    /** A table row of escaped cells. */
-    Html row(Object... cells) {
-        out.append("<tr>");
-        for (Object cell : cells) {
-            out.append("<td>").append(escape(String.valueOf(cell))).append("</td>");
-        }
-        return this;
-    }
-
-    /** A header row. */
-    Html headers(String... names) {
-        out.append("<thead><tr>");
-        for (String name : names) {
-            out.append("<th>").append(escape(name)).append("</th>");
-        }
-        out.append("</tr></thead>");
-        return this;
-    }
-
-    /**
-     * A button that posts one action with its fields and the session's CSRF token.
-     *
-     * @param fields alternating names and values
-     */
-    Html button(String token, String label, String action, String... fields) {
-        out.append("<form method=\"post\" style=\"display:inline\"><input type=\"hidden\" name=\"csrf\" value=\"")
-                .append(escape(token)).append("\"><input type=\"hidden\" name=\"action\" value=\"")
-                .append(escape(action)).append("\">");
-        for (int i = 0; i < fields.length; i += 2) {
-            out.append("<input type=\"hidden\" name=\"").append(escape(fields[i])).append("\" value=\"")
-                    .append(escape(fields[i + 1])).append("\">");
-        }
-        out.append("<button type=\"submit\" class=\"ui-button\" data-action=\"").append(escape(action)).append("\"")
-                .append(fields.length > 1 ? " data-name=\"" + escape(fields[1]) + "\"" : "").append(">")
-                .append(escape(label)).append("</button></form>");
-        return this;
-    }
-
     @Override
     public String toString() {
         return out.toString();

@@ -1,8 +1,5 @@
 package org.rfcbridge.webconsole.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,26 +12,14 @@ import org.rfcbridge.api.CallSummary;
  * The operations part of the RFC Bridge page: the health summary at the top, the recent calls (filter by
  * function, sender and result; each with its call id, as in the call log and the ABAP caller's error text),
  * latency per function and the last errors. The page's script ({@code res/ui/rfcbridge.js}) reads {@link #json}
- * every two seconds and redraws these tables (their markup: {@code res/rfcbridge-operations.html}) without a
- * reload.
+ * every two seconds and redraws these tables (their markup: {@code res/rfcbridge.html} and
+ * {@code res/rfcbridge-operations.html}) without a reload.
  */
 final class OperationsSection {
     /** Errors shown in "Last errors". */
     static final int LAST_ERRORS = 20;
 
     private OperationsSection() {
-    }
-
-    /** The health summary's place, at the top of the page. */
-    static void health(Html page) {
-        page.raw("<h2>Health</h2><table id=\"rfcbridge-health\" class=\"tablelayout\"></table>");
-    }
-
-    /** The tables the page's script fills (res/rfcbridge-operations.html). */
-    static void calls(Html page) throws IOException {
-        try (InputStream markup = OperationsSection.class.getResourceAsStream("/res/rfcbridge-operations.html")) {
-            page.raw(new String(markup.readAllBytes(), StandardCharsets.UTF_8));
-        }
     }
 
     /** What the script draws: health, recent calls, latency per function, last errors. */

@@ -1,14 +1,13 @@
 package org.rfcbridge.webconsole.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
-import java.security.PrivilegedAction;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedAction;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 import javax.security.auth.Subject;
 import javax.servlet.Servlet;
@@ -35,8 +34,11 @@ import org.rfcbridge.protocol.json.Json;
 /**
  * The "RFC Bridge" page of the Felix Web Console: SAP servers with SAP BC's Test Connection, listeners
  * with start and stop, routing rules (add, enable, disable, order, remove), trusted certificates with
- * expiry and reload, and statistics that refresh themselves. The console draws its frame around GET
- * requests and requires its login for everything; POST requests come here directly: they must carry
+ * expiry and reload, and statistics that refresh themselves. The page is markup and a script of this bundle
+ * ({@code res/rfcbridge.html}, {@code res/ui/rfcbridge.js}) that draws it from {@code status.json}, the rows the
+ * console's listings print ({@code StatusRows}); the servlet answers the JSON and the actions
+ * ({@link RfcBridgeActions}). The console draws its frame around GET requests and requires its login for
+ * everything; POST requests come here directly: they must carry
  * the session's CSRF token, do one action and redirect back (so a reload never repeats it), leaving
  * the result for the next page in the session. Settings are edited on the console's Configuration
  * tab, which the metatype of each configuration describes. With the monitoring bundle, the page also shows
@@ -78,21 +80,13 @@ public final class RfcBridgePlugin extends HttpServlet {
             request.getSession().removeAttribute(RESULT);
             page.raw("<p id=\"rfcbridge-result\" class=\"statline\">").text(result).raw("</p>");
         }
+        // the page is its markup and script (this bundle's res/, served by getResource), drawn from status.json
+        page.raw("<div id=\"rfcbridge\" data-csrf=\"").text(token).raw("\"></div>");
+        page.raw(resource("rfcbridge.html"));
         if (monitor != null) {
-            OperationsSection.health(page);
+            page.raw(resource("rfcbridge-operations.html"));
         }
-        servers(page, token);
-        listeners(page, token);
-        routes(page, token);
-        certificates(page, token);
-        page.raw("<h2>Statistics</h2><table id=\"rfcbridge-stats\" class=\"tablelayout\"></table>");
-        if (monitor != null) {
-            OperationsSection.calls(page);
-        }
-        // the script that fills the tables above, from this bundle's res/ (served by getResource)
-        page.raw("<div id=\"rfcbridge\" data-csrf=\"").text(token).raw("\"></div><script src=\"")
-                .text(appRoot(request) + "/" + LABEL + "/res/ui/rfcbridge.js")
-                .raw("\"></script>");
+        page.raw("<script src=\"").text(appRoot(request) + "/" + LABEL + "/res/ui/rfcbridge.js").raw("\"></script>");
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(page.toString());
@@ -102,88 +96,11 @@ public final class RfcBridgePlugin extends HttpServlet {
         return LiveServices.list(context, type);
     }
 
-    /** What the page calls the keys of the status rows (StatusRows), in one place. */
-    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("name", "Name"),
-            Map.entry("type", "Type"), Map.entry("address", "Address"), Map.entry("state", "State"),
-            Map.entry("sessions", "Sessions"), Map.entry("calls", "Calls"), Map.entry("errors", "Errors"),
-            Map.entry("lastError", "Last error"), Map.entry("programId", "Program ID"), Map.entry("server", "Server"),
-            Map.entry("connections", "Connections"), Map.entry("busy", "Busy / peak"), Map.entry("id", "ID"),
-            Map.entry("order", "Order"), Map.entry("enabled", "Enabled"), Map.entry("sender", "Sender"),
-            Map.entry("receiver", "Receiver"), Map.entry("function", "Function"), Map.entry("transport", "Transport"),
-            Map.entry("destination", "Destination"), Map.entry("functionsAllowed", "Functions allowed"),
-            Map.entry("source", "File"), Map.entry("subject", "Subject"), Map.entry("issuer", "Issuer"),
-            Map.entry("notAfter", "Expires"), Map.entry("daysLeft", "Days left"), Map.entry("sha256", "SHA-256"));
-
-    /**
-     * A table of status rows, as the console shows them: a column per key, nothing as an empty cell, and last the
-     * buttons of each row.
-     */
-    private static void table(Html page, String id, List<Map<String, Object>> rows, List<String> keys,
-                              BiConsumer<Html, Map<String, Object>> buttons) {
-        page.raw("<table id=\"").text(id).raw("\" class=\"tablelayout\">");
-        List<String> headers = new ArrayList<>(keys.stream().map(LABELS::get).toList());
-        headers.add("");
-        page.headers(headers.toArray(new String[0]));
-        for (Map<String, Object> row : rows) {
-            page.row(keys.stream().map(k -> row.get(k) == null ? "" : row.get(k)).toArray()).raw("<td>");
-            buttons.accept(page, row);
-            page.raw("</td></tr>");
+    /** A piece of the page's markup from this bundle's res/. */
+    private static String resource(String name) throws IOException {
+        try (InputStream markup = RfcBridgePlugin.class.getResourceAsStream("/res/" + name)) {
+            return new String(markup.readAllBytes(), StandardCharsets.UTF_8);
         }
-        page.raw("</table>");
-    }
-
-    private void servers(Html page, String token) {
-        page.raw("<h2>SAP servers</h2>");
-        table(page, "rfcbridge-servers", StatusRows.servers(services(RfcListener.class), services(RfcDestination.class)),
-                StatusRows.SERVER_KEYS, (html, row) -> {
-                    if (!"CPIC".equals(row.get("type"))) {
-                        html.button(token, "Test Connection", "test", "name", String.valueOf(row.get("name")));
-                    }
-                });
-    }
-
-    private void listeners(Html page, String token) {
-        page.raw("<h2>Listeners</h2>");
-        table(page, "rfcbridge-listeners", StatusRows.listeners(services(RfcListener.class)), StatusRows.LISTENER_KEYS,
-                (html, row) -> html.button(token, "Start", "listener-start", "name", String.valueOf(row.get("name")))
-                        .button(token, "Stop", "listener-stop", "name", String.valueOf(row.get("name"))));
-    }
-
-    private void routes(Html page, String token) {
-        page.raw("<h2>Routing rules</h2><p>Tried in ascending order; the first enabled match wins. Each rule is a "
-                + "file etc/org.rfcbridge.routing.rule-ID.cfg.</p>");
-        table(page, "rfcbridge-routes", StatusRows.rules(rules), StatusRows.RULE_KEYS, (html, row) -> {
-            String id = String.valueOf(row.get("id"));
-            boolean enabled = Boolean.TRUE.equals(row.get("enabled"));
-            int order = ((Number) row.get("order")).intValue();
-            html.button(token, enabled ? "Disable" : "Enable", enabled ? "route-disable" : "route-enable", "id", id)
-                    .button(token, "Up", "route-order", "id", id, "order", Integer.toString(order - 10))
-                    .button(token, "Down", "route-order", "id", id, "order", Integer.toString(order + 10))
-                    .button(token, "Remove", "route-remove", "id", id);
-        });
-        page.raw("<h3>Add a routing rule</h3><form method=\"post\" id=\"rfcbridge-add-route\">")
-                .raw("<input type=\"hidden\" name=\"csrf\" value=\"").text(token).raw("\">")
-                .raw("<input type=\"hidden\" name=\"action\" value=\"route-add\">");
-        for (String[] field : new String[][] {{"id", "ID", ""}, {"sender", "Sender (SID + client)", "YI3000"},
-            {"receiver", "Receiver (SM59 destination)", "MYDESTINATION_000"}, {"function", "Function", "*"},
-            {"destination", "Destination", "Connection_to_Cloud"}, {"order", "Order", "100"}}) {
-            page.raw("<label>").text(field[1]).raw(" <input name=\"").text(field[0]).raw("\" value=\"").text(field[2])
-                    .raw("\"></label> ");
-        }
-        page.raw("<button type=\"submit\" class=\"ui-button\">Add rule</button></form>");
-    }
-
-    private void certificates(Html page, String token) {
-        page.raw("<h2>Trusted certificates</h2>");
-        table(page, "rfcbridge-trust", StatusRows.certificates(trust, Instant.now()), StatusRows.CERTIFICATE_KEYS,
-                (html, row) -> { });
-        for (String problem : trust.problems()) {
-            page.raw("<p class=\"ui-state-error\">Not used: ").text(problem).raw("</p>");
-        }
-        if (trust.trustsAll()) {
-            page.raw("<p class=\"ui-state-error\">trust.all is on: every certificate is accepted (tests only)</p>");
-        }
-        page.button(token, "Reload CA list", "trust-reload");
     }
 
     @Override
