@@ -194,6 +194,8 @@ final class BridgeCallHandler implements CallHandler {
         private RequestDecoder decoder;
         /** The request could not be decoded: the rest is read and thrown away, the caller gets SYSTEM_FAILURE. */
         private RfcProtocolException malformed;
+        /** The reply to the caller, whose tables stream once the request has arrived. */
+        private StreamedResponse reply;
 
         ArrivingRequestCall(byte[] head, RequestRest rest, CallRecord record) {
             this.head = head;
@@ -207,8 +209,10 @@ final class BridgeCallHandler implements CallHandler {
             try {
                 Function request = serializer.decoder().newRequest(metadata(function));
                 decoder = serializer.decoder().requestDecoder(request);
+                // armed once the request has arrived (arrive()): until then the rows are the request's
                 reply = serializer.encoder().streamedResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME,
-                        0), REPLY_PART_BYTES, parts).streamTables();
+                        0), REPLY_PART_BYTES, parts);
+                this.reply = reply;
                 long cloudStart = System.nanoTime();
                 try {
                     destination.execute(request, this);
@@ -255,6 +259,7 @@ final class BridgeCallHandler implements CallHandler {
             try {
                 if (piece == null) {
                     decoder.end();
+                    reply.streamTables();                      // what comes now is the cloud's reply
                     return false;
                 }
                 items.add(piece, 0, piece.length);

@@ -59,12 +59,17 @@ public final class StreamedRequest extends StreamedMessage {
     }
 
     /**
-     * Gives the tables their previous row streams back and empties the streamed ones (their rows were passed on,
+     * Gives the tables their previous row streams back (unless another was set since) and empties the streamed ones (their rows were passed on,
      * not kept: a reply that leaves them out gives the caller none); also for a request abandoned before
      * {@link #finish()}.
      */
     public void abandon() {
-        previous.forEach(Table::streamRowsTo);
+        // a table whose stream was set anew meanwhile (the reply's, armed when the request had arrived) keeps it
+        previous.forEach((table, stream) -> {
+            if (table.rowStream() == this) {
+                table.streamRowsTo(stream);
+            }
+        });
         streamed.forEach(Table::clear);
     }
 

@@ -1,0 +1,112 @@
+package org.rfcbridge.cpic.internal;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.rfcbridge.api.ArrivingRequest;
+import org.rfcbridge.api.FunctionRepository;
+import org.rfcbridge.api.RfcDestination;
+import org.rfcbridge.api.RfcException;
+import org.rfcbridge.api.SystemFailureException;
+import org.rfcbridge.api.data.Function;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.classic.ClassicSerializer;
+import org.rfcbridge.protocol.classic.ErrorEnvelope;
+import org.rfcbridge.protocol.classic.LogonRequest;
+import org.rfcbridge.protocol.classic.TableCompression;
+import org.rfcbridge.simulators.samples.SampleDestination;
+import org.rfcbridge.simulators.samples.SampleFunctions;
+
+/**
+ * A request that turns out malformed in the middle while it passes through (issue 21): the call ends with
+ * SYSTEM_FAILURE naming what could not be decoded, the rest of the request is read to its end (the gateway wants
+ * the whole of it before a reply), and the destination's session is let go (it saw the request fail).
+ */
+class MalformedArrivingRequestTest {
+    private final SampleDestination sample = new SampleDestination("Connection_to_Cloud", "CLD");
+    private final AtomicBoolean destinationSawTheFailure = new AtomicBoolean();
+    private final RfcDestination streaming = new RfcDestination() {
+        @Override
+        public String name() {
+            return sample.name();
+        }
+
+        @Override
+        public boolean streamsRequests() {
+            return true;
+        }
+
+        @Override
+        public void execute(Function function, ArrivingRequest rest) {
+            try {
+                while (rest.arrive()) {
+                    // rows pass
+                }
+            } catch (IOException e) {
+                destinationSawTheFailure.set(true);
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void execute(Function function) throws RfcException {
+            sample.execute(function);
+        }
+
+        @Override
+        public Duration ping() {
+            return sample.ping();
+        }
+
+        @Override
+        public FunctionRepository repository() {
+            return sample.repository();
+        }
+    };
+
+    @Test
+    void aMalformedRowInTheMiddleEndsTheCallWithSystemFailureAndTheRestIsRead() throws Exception {
+        ClassicSerializer serializer = new ClassicSerializer(ProtocolLimits.DEFAULT, TableCompression.NONE);
+        Function call = SampleFunctions.STFC_STRUCTURE.newFunction();
+        call.tables().getTable("RFCTABLE").appendRows(20_000);                    // 5.3 MB
+        LogonRequest context = new LogonRequest("000", "DEVELOPER", null, "E", new byte[0], "", "", "",
+                "MYDESTINATION_000", "", "", "YI3");
+        byte[] whole = context.encodeRelayed(serializer.encoder().encodeRequest(call), null);
+        // a row item (0304, 264 bytes) past the middle, its closing id broken: "item 0304 is closed by ..."
+        int row = whole.length / 2;
+        while (!(whole[row] == 0x03 && whole[row + 1] == 0x04 && whole[row + 2] == 0x01 && whole[row + 3] == 0x08)) {
+            row++;
+        }
+        whole[row + 4 + 264] = 0x7f;
+
+        BridgeCallHandler handler = new BridgeCallHandler("CLOUD_SYSTEM_VIA_BC", () -> c -> streaming, () -> sample,
+                "Connection_to_Cloud", false, new ListenerCounters(), ProtocolLimits.DEFAULT, TableCompression.NONE,
+                c -> { });
+        int headLength = 1_200_000;
+        CallHandler.ArrivingCall arriving = handler.arriving(Arrays.copyOf(whole, headLength));
+        assertNotNull(arriving, "a request for a destination that takes it so passes through");
+        AtomicInteger at = new AtomicInteger(headLength);
+        byte[] reply = arriving.handle(() -> {
+            if (at.get() >= whole.length) {
+                return null;
+            }
+            int from = at.getAndAdd(28_000);
+            return Arrays.copyOfRange(whole, from, Math.min(whole.length, from + 28_000));
+        }, (b, offset, length) -> { });
+
+        assertTrue(destinationSawTheFailure.get(), "the destination learnt that its request failed");
+        assertTrue(at.get() >= whole.length, "the rest was read to its end");
+        RfcException error = ErrorEnvelope.errorIn(reply, 0, reply.length, ProtocolLimits.DEFAULT, "bridge");
+        assertTrue(error instanceof SystemFailureException, String.valueOf(error));
+        assertTrue(error.getMessage().contains("RFC Bridge cannot decode the call of STFC_STRUCTURE"),
+                error.getMessage());
+    }
+}
