@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.rfcbridge.api.ArrivingRequest;
 import org.rfcbridge.api.CommunicationFailureException;
 import org.rfcbridge.api.ConnectionState;
-import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.data.Function;
@@ -31,7 +30,6 @@ import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.onprem.SimulatedGateway;
-import org.rfcbridge.simulators.samples.SampleDestination;
 import org.rfcbridge.simulators.samples.SampleFunctions;
 
 /**
@@ -48,7 +46,6 @@ class ArrivingRequestTest {
     private static final int ROWS = 200_000;
     private static final int PAUSE_AFTER = 1_000;
     private final ListenerCounters counters = new ListenerCounters();
-    private final SampleDestination sample = new SampleDestination("Connection_to_Cloud", "CLD");
     private final StreamingCloud cloud = new StreamingCloud();
     private SimulatedGateway gateway;
     private CountingProxy proxy;
@@ -56,18 +53,13 @@ class ArrivingRequestTest {
     private SimulatedAbapSystem onPrem;
 
     /** Takes the rows of RFCTABLE as they arrive, checks each, keeps none; pauses once when told to. */
-    private final class StreamingCloud implements RfcDestination {
+    private final class StreamingCloud extends SampleCloud {
         final AtomicInteger rows = new AtomicInteger();
         final CountDownLatch paused = new CountDownLatch(1);
         final CountDownLatch goOn = new CountDownLatch(1);
         volatile boolean pause;
         volatile RfcException failAfterPause;
         final AtomicReference<Throwable> arrival = new AtomicReference<>();
-
-        @Override
-        public String name() {
-            return sample.name();
-        }
 
         @Override
         public boolean streamsRequests() {
@@ -115,21 +107,6 @@ class ArrivingRequestTest {
             table.clear();
             function.exports().setValue("RESPTEXT", rows.get() + " rows arrived");
         }
-
-        @Override
-        public void execute(Function function) throws RfcException {
-            sample.execute(function);
-        }
-
-        @Override
-        public Duration ping() {
-            return sample.ping();
-        }
-
-        @Override
-        public FunctionRepository repository() {
-            return sample.repository();
-        }
     }
 
     /** Where RFCINT4 sits in an RFCTEST row. */
@@ -140,7 +117,7 @@ class ArrivingRequestTest {
     @BeforeEach
     void start() throws Exception {
         gateway = SimulatedGateway.start(SimulatedGateway.Settings.defaults(0), event -> { });
-        BridgeCallHandler handler = new BridgeCallHandler(PROGRAM_ID, () -> call -> cloud, () -> sample,
+        BridgeCallHandler handler = new BridgeCallHandler(PROGRAM_ID, () -> call -> cloud, cloud::repository,
                 "Connection_to_Cloud", false, counters, ProtocolLimits.DEFAULT, TableCompression.NONE, call -> { });
         // 1 MB for large requests, and 2 MB per call: a request gathered whole would be refused
         ProtocolLimits limits = new ProtocolLimits(ProtocolLimits.DEFAULT.maxRecordBytes(), 2L << 20,

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.rfcbridge.api.ArrivingRequest;
-import org.rfcbridge.api.FunctionRepository;
-import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
@@ -22,7 +19,6 @@ import org.rfcbridge.protocol.classic.ClassicSerializer;
 import org.rfcbridge.protocol.classic.ErrorEnvelope;
 import org.rfcbridge.protocol.classic.LogonRequest;
 import org.rfcbridge.protocol.classic.TableCompression;
-import org.rfcbridge.simulators.samples.SampleDestination;
 import org.rfcbridge.simulators.samples.SampleFunctions;
 
 /**
@@ -31,14 +27,8 @@ import org.rfcbridge.simulators.samples.SampleFunctions;
  * the whole of it before a reply), and the destination's session is let go (it saw the request fail).
  */
 class MalformedArrivingRequestTest {
-    private final SampleDestination sample = new SampleDestination("Connection_to_Cloud", "CLD");
     private final AtomicBoolean destinationSawTheFailure = new AtomicBoolean();
-    private final RfcDestination streaming = new RfcDestination() {
-        @Override
-        public String name() {
-            return sample.name();
-        }
-
+    private final SampleCloud streaming = new SampleCloud() {
         @Override
         public boolean streamsRequests() {
             return true;
@@ -54,21 +44,6 @@ class MalformedArrivingRequestTest {
                 destinationSawTheFailure.set(true);
                 throw new UncheckedIOException(e);
             }
-        }
-
-        @Override
-        public void execute(Function function) throws RfcException {
-            sample.execute(function);
-        }
-
-        @Override
-        public Duration ping() {
-            return sample.ping();
-        }
-
-        @Override
-        public FunctionRepository repository() {
-            return sample.repository();
         }
     };
 
@@ -87,7 +62,7 @@ class MalformedArrivingRequestTest {
         }
         whole[row + 4 + 264] = 0x7f;
 
-        BridgeCallHandler handler = new BridgeCallHandler("CLOUD_SYSTEM_VIA_BC", () -> c -> streaming, () -> sample,
+        BridgeCallHandler handler = new BridgeCallHandler("CLOUD_SYSTEM_VIA_BC", () -> c -> streaming, streaming::repository,
                 "Connection_to_Cloud", false, new ListenerCounters(), ProtocolLimits.DEFAULT, TableCompression.NONE,
                 c -> { });
         int headLength = 1_200_000;

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rfcbridge.api.ConnectionState;
-import org.rfcbridge.api.FunctionRepository;
-import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
@@ -25,7 +23,6 @@ import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.onprem.SimulatedGateway;
-import org.rfcbridge.simulators.samples.SampleDestination;
 import org.rfcbridge.simulators.samples.SampleFunctions;
 
 /**
@@ -42,16 +39,10 @@ class MemoryGuardTest {
     /** About 2.1 MB of request: a large one, within the bound. */
     private static final int LARGE_ROWS = 8000;
     private final ListenerCounters counters = new ListenerCounters();
-    private final SampleDestination sample = new SampleDestination("Connection_to_Cloud", "CLD");
     /** The cloud holds every large call until {@link #cloudGoesOn} is counted down. */
     private final CountDownLatch cloudGoesOn = new CountDownLatch(1);
     private final AtomicInteger largeCallsInCloud = new AtomicInteger();
-    private final RfcDestination cloud = new RfcDestination() {
-        @Override
-        public String name() {
-            return sample.name();
-        }
-
+    private final SampleCloud cloud = new SampleCloud() {
         @Override
         public void execute(Function function) throws RfcException {
             if (function.name().equals("STFC_STRUCTURE")
@@ -64,16 +55,6 @@ class MemoryGuardTest {
                 }
             }
             sample.execute(function);
-        }
-
-        @Override
-        public Duration ping() {
-            return sample.ping();
-        }
-
-        @Override
-        public FunctionRepository repository() {
-            return sample.repository();
         }
     };
     private SimulatedGateway gateway;
@@ -105,7 +86,7 @@ class MemoryGuardTest {
         ProtocolLimits limits = new ProtocolLimits(ProtocolLimits.DEFAULT.maxRecordBytes(), MAX_CALL,
                 ProtocolLimits.DEFAULT.maxTableRows(), ProtocolLimits.DEFAULT.maxTableBytes(),
                 ProtocolLimits.DEFAULT.maxItems());
-        BridgeCallHandler handler = new BridgeCallHandler(PROGRAM_ID, () -> call -> cloud, () -> sample,
+        BridgeCallHandler handler = new BridgeCallHandler(PROGRAM_ID, () -> call -> cloud, cloud::repository,
                 "Connection_to_Cloud", false, counters, limits, TableCompression.NONE, call -> { });
         listener = new ListenerRuntime("guarded", PROGRAM_ID, 3, () -> new GatewayAddress("127.0.0.1", gateway.port()),
                 handler, counters, new ListenerRuntime.Settings(Duration.ofSeconds(2), Duration.ofSeconds(1),
