@@ -360,7 +360,7 @@ public final class EndToEndBench {
         }
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 10) / 10.0;
     }
 }

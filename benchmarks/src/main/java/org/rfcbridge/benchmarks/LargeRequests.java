@@ -61,8 +61,8 @@ final class LargeRequests {
         }
         Map<String, Object> stats = bridge.ask("stats");
         figures.put("large_upload_rows", rows);
-        figures.put("large_upload_seconds", round(seconds));
-        figures.put("large_upload_mb_per_s", round(rows * 512 / 1e6 / seconds));
+        figures.put("large_upload_seconds", EndToEndBench.round(seconds));
+        figures.put("large_upload_mb_per_s", EndToEndBench.round(rows * 512 / 1e6 / seconds));
         figures.put("large_upload_bridge_heap_mb", stats.get("heap_peak_mb"));
     }
 
@@ -102,7 +102,7 @@ final class LargeRequests {
         Map<String, Object> stats = bridge.ask("stats");
         figures.put("both_ways_callers", callers);
         figures.put("both_ways_rows_each", rows);
-        figures.put("both_ways_seconds", round(seconds));
+        figures.put("both_ways_seconds", EndToEndBench.round(seconds));
         figures.put("both_ways_calls_failed", failed);
         figures.put("both_ways_bridge_heap_mb", stats.get("heap_peak_mb"));
     }
@@ -117,9 +117,5 @@ final class LargeRequests {
             }
             table.appendRow(row, 0);
         }
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
     }
 }

@@ -134,6 +134,8 @@ public class OperationsIT extends RfcBridgeTestSupport {
         assertEquals("/metrics needs the web console's login", 401, status(url("/metrics"), null));
         assertEquals("and the right password", 401, status(url("/metrics"), ADMIN_USER + ":wrong"));
         assertNoSecret("/metrics", after);
+        assertNoSecret("the web page's status.json", body(url("/system/console/rfcbridge/status.json"),
+                ADMIN_USER + ":" + ADMIN_PASSWORD));
     }
 
     @Test

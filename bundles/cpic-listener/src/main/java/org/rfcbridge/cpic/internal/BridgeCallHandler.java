@@ -150,8 +150,9 @@ final class BridgeCallHandler implements CallHandler {
 
     /**
      * A large request is passed on while it arrives when its destination can take it so ({@link
-     * RfcDestination#streamsRequests()}); otherwise, or when its head does not say who calls what, it is gathered
-     * whole (and bounded by the memory guard). Its head holds the logon context and the function's name.
+     * RfcDestination#streamsRequests()}); one that no rule routes is read to its end and refused; otherwise, or
+     * when its head does not say who calls what, it is gathered whole (and bounded by the memory guard). Its head
+     * holds the logon context and the function's name.
      */
     @Override
     public ArrivingCall arriving(byte[] head) {
@@ -170,7 +171,14 @@ final class BridgeCallHandler implements CallHandler {
         try {
             route = routeNamingTheRule(call);
         } catch (RfcException refused) {
-            return null;                                    // gathered and refused as any call
+            // refused once (and logged once): the rest is read and thrown away, not gathered to be routed again
+            return (rest, parts) -> {
+                long bytes = head.length;
+                for (byte[] piece = rest.next(); piece != null; piece = rest.next()) {
+                    bytes += piece.length;
+                }
+                return refuse(head, bytes, refused);
+            };
         }
         if (!route.destination().streamsRequests()) {
             return null;

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.rfcbridge.api.ArrivingRequest;
+import org.rfcbridge.api.CallRouter;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
@@ -47,14 +48,40 @@ class MalformedArrivingRequestTest {
         }
     };
 
-    @Test
-    void aMalformedRowInTheMiddleEndsTheCallWithSystemFailureAndTheRestIsRead() throws Exception {
-        ClassicSerializer serializer = new ClassicSerializer(ProtocolLimits.DEFAULT, TableCompression.NONE);
+    private final ClassicSerializer serializer = new ClassicSerializer(ProtocolLimits.DEFAULT, TableCompression.NONE);
+
+    /** A relayed STFC_STRUCTURE call of 20,000 rows (5.3 MB) as the gateway passes it on. */
+    private byte[] largeRequest() {
         Function call = SampleFunctions.STFC_STRUCTURE.newFunction();
-        call.tables().getTable("RFCTABLE").appendRows(20_000);                    // 5.3 MB
+        call.tables().getTable("RFCTABLE").appendRows(20_000);
         LogonRequest context = new LogonRequest("000", "DEVELOPER", null, "E", new byte[0], "", "", "",
                 "MYDESTINATION_000", "", "", "YI3");
-        byte[] whole = context.encodeRelayed(serializer.encoder().encodeRequest(call), null);
+        return context.encodeRelayed(serializer.encoder().encodeRequest(call), null);
+    }
+
+    private static final int HEAD = 1_200_000;
+
+    /** The request after its head, in gateway records of 28,000 bytes; {@code at} says how far it was read. */
+    private static CallHandler.RequestRest records(byte[] whole, AtomicInteger at) {
+        at.set(HEAD);
+        return () -> {
+            if (at.get() >= whole.length) {
+                return null;
+            }
+            int from = at.getAndAdd(28_000);
+            return Arrays.copyOfRange(whole, from, Math.min(whole.length, from + 28_000));
+        };
+    }
+
+    private BridgeCallHandler handler(CallRouter router) {
+        return new BridgeCallHandler("CLOUD_SYSTEM_VIA_BC", () -> router, streaming::repository,
+                "Connection_to_Cloud", false, new ListenerCounters(), ProtocolLimits.DEFAULT, TableCompression.NONE,
+                c -> { });
+    }
+
+    @Test
+    void aMalformedRowInTheMiddleEndsTheCallWithSystemFailureAndTheRestIsRead() throws Exception {
+        byte[] whole = largeRequest();
         // a row item (0304, 264 bytes) past the middle, its closing id broken: "item 0304 is closed by ..."
         int row = whole.length / 2;
         while (!(whole[row] == 0x03 && whole[row + 1] == 0x04 && whole[row + 2] == 0x01 && whole[row + 3] == 0x08)) {
@@ -62,20 +89,10 @@ class MalformedArrivingRequestTest {
         }
         whole[row + 4 + 264] = 0x7f;
 
-        BridgeCallHandler handler = new BridgeCallHandler("CLOUD_SYSTEM_VIA_BC", () -> c -> streaming, streaming::repository,
-                "Connection_to_Cloud", false, new ListenerCounters(), ProtocolLimits.DEFAULT, TableCompression.NONE,
-                c -> { });
-        int headLength = 1_200_000;
-        CallHandler.ArrivingCall arriving = handler.arriving(Arrays.copyOf(whole, headLength));
+        CallHandler.ArrivingCall arriving = handler(c -> streaming).arriving(Arrays.copyOf(whole, HEAD));
         assertNotNull(arriving, "a request for a destination that takes it so passes through");
-        AtomicInteger at = new AtomicInteger(headLength);
-        byte[] reply = arriving.handle(() -> {
-            if (at.get() >= whole.length) {
-                return null;
-            }
-            int from = at.getAndAdd(28_000);
-            return Arrays.copyOfRange(whole, from, Math.min(whole.length, from + 28_000));
-        }, (b, offset, length) -> { });
+        AtomicInteger at = new AtomicInteger();
+        byte[] reply = arriving.handle(records(whole, at), (b, offset, length) -> { });
 
         assertTrue(destinationSawTheFailure.get(), "the destination learnt that its request failed");
         assertTrue(at.get() >= whole.length, "the rest was read to its end");
@@ -83,5 +100,22 @@ class MalformedArrivingRequestTest {
         assertTrue(error instanceof SystemFailureException, String.valueOf(error));
         assertTrue(error.getMessage().contains("RFC Bridge cannot decode the call of STFC_STRUCTURE"),
                 error.getMessage());
+    }
+
+    /** A large request no rule routes is refused once, read to its end and not kept to be routed again. */
+    @Test
+    void aLargeRequestNoRuleRoutesIsReadToItsEndAndRefused() throws Exception {
+        byte[] whole = largeRequest();
+        CallHandler.ArrivingCall arriving = handler(c -> {
+            throw new SystemFailureException("No routing rule matches sender YI3000");
+        }).arriving(Arrays.copyOf(whole, HEAD));
+        assertNotNull(arriving);
+        AtomicInteger at = new AtomicInteger();
+        byte[] reply = arriving.handle(records(whole, at), (b, offset, length) -> { });
+
+        assertTrue(at.get() >= whole.length, "the rest was read to its end");
+        RfcException error = ErrorEnvelope.errorIn(reply, 0, reply.length, ProtocolLimits.DEFAULT, "bridge");
+        assertTrue(error instanceof SystemFailureException, String.valueOf(error));
+        assertTrue(error.getMessage().contains("No routing rule matches sender YI3000"), error.getMessage());
     }
 }

@@ -93,15 +93,9 @@ public final class AppcMessageAssembler {
         return result;
     }
 
-    /** A copy of the fragments kept so far, joined; they stay kept. */
+    /** The fragments kept so far, joined (a single fragment as it is); they stay kept. */
     public byte[] copy() {
-        byte[] joined = new byte[Math.toIntExact(size)];
-        int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, joined, at, part.length);
-            at += part.length;
-        }
-        return joined;
+        return Bytes.join(new ArrayList<>(parts), size);
     }
 
     /** Bytes collected so far. */

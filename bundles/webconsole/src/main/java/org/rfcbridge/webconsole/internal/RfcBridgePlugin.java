@@ -2,6 +2,7 @@ package org.rfcbridge.webconsole.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedAction;
@@ -50,6 +51,9 @@ public final class RfcBridgePlugin extends HttpServlet {
     static final String LABEL = "rfcbridge";
     private static final long serialVersionUID = 1L;
     private static final String RESULT = "org.rfcbridge.webconsole.result";
+    /** The page's markup from this bundle's res/, read once. */
+    private static final String MARKUP = resource("rfcbridge.html");
+    private static final String OPERATIONS_MARKUP = resource("rfcbridge-operations.html");
 
     private final transient BundleContext context;
     private final transient TrustService trust;
@@ -82,9 +86,9 @@ public final class RfcBridgePlugin extends HttpServlet {
         }
         // the page is its markup and script (this bundle's res/, served by getResource), drawn from status.json
         page.raw("<div id=\"rfcbridge\" data-csrf=\"").text(token).raw("\"></div>");
-        page.raw(resource("rfcbridge.html"));
+        page.raw(MARKUP);
         if (monitor != null) {
-            page.raw(resource("rfcbridge-operations.html"));
+            page.raw(OPERATIONS_MARKUP);
         }
         page.raw("<script src=\"").text(appRoot(request) + "/" + LABEL + "/res/ui/rfcbridge.js").raw("\"></script>");
         response.setContentType("text/html");
@@ -96,10 +100,11 @@ public final class RfcBridgePlugin extends HttpServlet {
         return LiveServices.list(context, type);
     }
 
-    /** A piece of the page's markup from this bundle's res/. */
-    private static String resource(String name) throws IOException {
+    private static String resource(String name) {
         try (InputStream markup = RfcBridgePlugin.class.getResourceAsStream("/res/" + name)) {
             return new String(markup.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundle lacks res/" + name, e);
         }
     }
 
