@@ -84,8 +84,8 @@ public class JCoInstalledIT extends RfcBridgeTestSupport {
         }
 
         addJCoListener(configurations, "Connection_to_Cloud");
-        eventually(WAIT, "rfc:listener-list shows the JCo listener", () -> execute("rfc:listener-list")
-                .contains("Listener_via_JCo"));
+        eventually(WAIT, "rfc:listener-list shows the JCo listener", () -> shows(() -> execute("rfc:listener-list"),
+                "Listener_via_JCo"));
         String listeners = execute("rfc:listener-list");
         assertTrue(listeners, listeners.contains("SAP JCo does not start")
                 && listeners.contains("UnsupportedOperationException"));

@@ -74,8 +74,8 @@ public class JCoProviderIT extends RfcBridgeTestSupport {
         configurations.createFactoryConfiguration("org.rfcbridge.wsrfc.destination", "?").update(destination);
         addJCoListener(configurations, "Connection_via_JCo");
 
-        eventually(WAIT, "rfc:listener-list shows the JCo listener", () -> execute("rfc:listener-list --json")
-                .contains("Listener_via_JCo"));
+        eventually(WAIT, "rfc:listener-list shows the JCo listener", () -> shows(() -> execute(
+                "rfc:listener-list --json"), "Listener_via_JCo"));
         String listeners = execute("rfc:listener-list");
         assertTrue(listeners, listeners.contains("Listener_via_JCo") && listeners.contains("DEAD")
                 && listeners.contains("SAP JCo is not installed") && listeners.contains("./rfcbridge install-jco"));

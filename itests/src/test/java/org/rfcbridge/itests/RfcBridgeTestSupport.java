@@ -134,6 +134,18 @@ public abstract class RfcBridgeTestSupport {
         org.junit.Assert.fail("not within " + wait.toSeconds() + " s: " + what);
     }
 
+    /**
+     * True if a console command's output holds the text; false while the command is not there yet (the console
+     * registers a bundle's commands once their services are there), for {@link #eventually}.
+     */
+    protected static boolean shows(java.util.concurrent.Callable<String> command, String text) {
+        try {
+            return command.call().contains(text);
+        } catch (Exception notYet) {
+            return false;
+        }
+    }
+
     /** True if the action completes without an exception (for {@link #eventually}). */
     protected static boolean succeeds(java.util.concurrent.Callable<?> action) {
         try {
