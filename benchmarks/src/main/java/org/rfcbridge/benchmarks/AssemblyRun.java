@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.protocol.ProtocolLimits;
-import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.api.json.JsonText;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.samples.SampleFunctions;
 
@@ -98,7 +98,7 @@ public final class AssemblyRun {
         }
         figures.put("assembly_outputs_scanned", outputs.size());
         figures.put("assembly_outputs_with_a_secret", SecretScan.filesHolding(secrets(karaf), outputs));
-        System.out.println(Json.write(figures));
+        System.out.println(JsonText.write(figures));
         System.exit(0);
     }
 

@@ -23,7 +23,7 @@ import java.util.Map;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.ClassicSerializer;
-import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.api.json.JsonText;
 import org.rfcbridge.simulators.cloud.SimulatedCloudSystem;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.onprem.SimulatedGateway;
@@ -69,7 +69,7 @@ public final class EndToEndBench {
             System.setOut(out);
         }
         if (options.contains("--json")) {
-            out.println(Json.write(bench.figures));
+            out.println(JsonText.write(bench.figures));
         } else {
             bench.figures.forEach((key, value) -> out.printf("%-34s %s%n", key, value));
         }
@@ -140,7 +140,7 @@ public final class EndToEndBench {
             throw new IllegalStateException("the assembly's figures are missing: see the output of "
                     + "./rfcbridge bench --assembly");
         }
-        Map<String, Object> assembly = (Map<String, Object>) Json.parse(json);
+        Map<String, Object> assembly = (Map<String, Object>) JsonText.parse(json);
         figures.put("start_to_alive_s", assembly.get("assembly_start_to_alive_s"));
         figures.putAll(assembly);
     }
@@ -169,7 +169,7 @@ public final class EndToEndBench {
         bridgeIn.println(command);
         for (String line = bridgeOut.readLine(); line != null; line = bridgeOut.readLine()) {
             if (line.startsWith("{")) {
-                return (Map<String, Object>) Json.parse(line);
+                return (Map<String, Object>) JsonText.parse(line);
             }
         }
         throw new IOException("the bridge JVM ended");

@@ -24,7 +24,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.rfcbridge.api.RoutingRules;
-import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.api.json.JsonText;
 
 /**
  * The {@code rfc:*} console commands on the demo configuration: tables for people, {@code --json}
@@ -88,7 +88,7 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
     /** The rows of a listing's JSON, after checking its head: the command that printed it and the version. */
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> jsonRows(String output) {
-        Map<String, Object> document = (Map<String, Object>) Json.parse(output);
+        Map<String, Object> document = (Map<String, Object>) JsonText.parse(output);
         assertTrue(output, document.get("command").toString().startsWith("rfc:"));
         assertEquals(output, 1L, ((Number) document.get("version")).longValue());
         return (List<Map<String, Object>>) document.get("rows");
@@ -114,7 +114,7 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
 
         String test = execute("rfc:server-test Connection_to_Cloud");
         assertTrue(test, test.contains("RESULT: OK") && test.contains("logon and RFC_PING"));
-        Map<?, ?> json = (Map<?, ?>) Json.parse(execute("rfc:server-test --json Connection_to_OP"));
+        Map<?, ?> json = (Map<?, ?>) JsonText.parse(execute("rfc:server-test --json Connection_to_OP"));
         assertEquals("OK", json.get("result"));
         assertEquals("rfc:server-test", json.get("command"));
         assertEquals("two counts are two numbers", Map.of("registered", 5L, "configured", 5L),
@@ -214,11 +214,11 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
 
         String metadata = execute("rfc:metadata Connection_to_Cloud STFC_STRUCTURE");
         assertTrue(metadata, metadata.contains("IMPORTSTRUCT") && metadata.contains("RFCTEST (264 bytes)"));
-        Map<?, ?> json = (Map<?, ?>) Json.parse(execute("rfc:metadata --json Connection_to_Cloud STFC_CONNECTION"));
+        Map<?, ?> json = (Map<?, ?>) JsonText.parse(execute("rfc:metadata --json Connection_to_Cloud STFC_CONNECTION"));
         assertEquals("STFC_CONNECTION", json.get("name"));
         assertTrue(failure("rfc:metadata Connection_to_Cloud Z_NOT_THERE").contains("does not know"));
 
-        Map<?, ?> call = (Map<?, ?>) Json.parse(execute("rfc:call Connection_to_Cloud STFC_CONNECTION "
+        Map<?, ?> call = (Map<?, ?>) JsonText.parse(execute("rfc:call Connection_to_Cloud STFC_CONNECTION "
                 + "'{\"REQUTEXT\":\"from the console\"}'"));
         assertEquals("from the console", ((Map<?, ?>) call.get("result")).get("ECHOTEXT"));
         String raised = failure("rfc:call Connection_to_Cloud Z_RFCBRIDGE_RAISE '{\"KIND\":\"ABAP_EXCEPTION\"}'");
@@ -238,9 +238,9 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
         Path export = data.resolve("bridge-config.json");
         String written = execute("rfc:config-export " + export);
         assertTrue(written, written.contains("Exported "));
-        String text = Files.readString(export);
-        assertTrue(text, text.contains("\"factoryPid\": \"org.rfcbridge.routing.rule\"")
-                && text.contains("\"name\": \"tutorial\"") && text.contains("\"password\": \"(not exported)\""));
+        String text = JsonText.write(JsonText.parse(Files.readString(export)));
+        assertTrue(text, text.contains("\"factoryPid\":\"org.rfcbridge.routing.rule\"")
+                && text.contains("\"name\":\"tutorial\"") && text.contains("\"password\":\"(not exported)\""));
         assertFalse("no secret in the export", text.contains("PasswordForBC_USER000"));
         assertFalse("no simulator configuration", text.contains("org.rfcbridge.simulators"));
         assertEquals("owner only", "rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
@@ -289,11 +289,11 @@ public class ConsoleCommandsIT extends RfcBridgeTestSupport {
     /** The export changed by {@code change} and signed again, as a wrong or foreign file with a right checksum. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Path resigned(String export, Path file, java.util.function.Consumer<List> change) throws Exception {
-        Map<String, Object> archive = (Map<String, Object>) Json.parse(export);
+        Map<String, Object> archive = (Map<String, Object>) JsonText.parse(export);
         List entries = (List) archive.get("configurations");
         change.accept(entries);
         archive.put("sha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(Json.write(entries).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-        return Files.writeString(file, Json.writePretty(archive));
+                .digest(JsonText.write(entries).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return Files.writeString(file, JsonText.writePretty(archive));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.Test;
-import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.api.json.JsonText;
 
 /**
  * The launcher for scripts (issue 22): every subcommand answers {@code --help} and {@code -h} with its own usage
@@ -48,7 +48,7 @@ public class LauncherHelpTest {
                 "status", "--json"), Map.of("RFCBRIDGE_HOME", home.toString(), "RFCBRIDGE_HTTP_PORT", "18191"),
                 Duration.ofSeconds(30));
         assertTrue(result, result.startsWith("3\n"));
-        Map<?, ?> status = (Map<?, ?>) Json.parse(result.substring(2));
+        Map<?, ?> status = (Map<?, ?>) JsonText.parse(result.substring(2));
         assertEquals("./rfcbridge status", status.get("command"));
         assertEquals(1L, ((Number) status.get("version")).longValue());
         assertEquals(Boolean.FALSE, status.get("running"));

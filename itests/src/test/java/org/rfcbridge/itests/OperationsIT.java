@@ -37,9 +37,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
-import org.rfcbridge.protocol.json.FunctionJson;
-import org.rfcbridge.protocol.json.Json;
-import org.rfcbridge.protocol.trace.TraceDecoderMain;
+import org.rfcbridge.api.json.FunctionJson;
+import org.rfcbridge.api.json.JsonText;
+import org.rfcbridge.tools.DecodeTool;
 import org.rfcbridge.simulators.demo.DemoSystems;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.samples.SampleFunctions;
@@ -223,17 +223,17 @@ public class OperationsIT extends RfcBridgeTestSupport {
 
         // what ./rfcbridge decode runs, with the function's interface as a metadata file
         Path metadata = Files.writeString(traces.resolveSibling("stfc_connection.json"),
-                Json.write(FunctionJson.toJson(SampleFunctions.STFC_CONNECTION)));
+                JsonText.write(FunctionJson.toJson(SampleFunctions.STFC_CONNECTION)));
         String listener = decode(metadata, cpic);
-        assertTrue(listener, listener.contains("\"function\": \"STFC_CONNECTION\""));
+        assertTrue(listener, listener.contains("\"function\":\"STFC_CONNECTION\""));
         assertTrue("the traced call's value, decoded from the listener's NI records: " + listener, listener.contains(
-                "\"REQUTEXT\": \"traced-call-4711\""));
+                "\"REQUTEXT\":\"traced-call-4711\""));
         String destination = decode(metadata, wsrfc);
-        assertTrue(destination, destination.contains("\"kind\": \"WSRFC\""));
+        assertTrue(destination, destination.contains("\"kind\":\"WSRFC\""));
         assertTrue("the value in the destination's WebSocket messages: " + destination,
                 destination.contains("traced-call-4711"));
         assertTrue("the password item's value is blanked", !destination.contains("PASSWORD") || destination.contains(
-                "\"value\": \"***\""));
+                "\"value\":\"***\""));
         for (Path file : files) {
             String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             assertNoSecret(file.getFileName().toString(), bytes);
@@ -246,14 +246,14 @@ public class OperationsIT extends RfcBridgeTestSupport {
         }
     }
 
-    /** What {@code ./rfcbridge decode --metadata METADATA TRACE} prints. */
+    /** What {@code ./rfcbridge decode --metadata METADATA TRACE} prints, as compact JSON. */
     private static String decode(Path metadata, Path trace) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = TraceDecoderMain.run(new String[] {"--metadata", metadata.toString(), trace.toString()},
+        int status = DecodeTool.run(new String[] {"--metadata", metadata.toString(), trace.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(err.toString(StandardCharsets.UTF_8), 0, status);
-        return out.toString(StandardCharsets.UTF_8);
+        return JsonText.write(JsonText.parse(out.toString(StandardCharsets.UTF_8)));
     }
 
     /**

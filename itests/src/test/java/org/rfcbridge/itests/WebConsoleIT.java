@@ -145,7 +145,7 @@ public class WebConsoleIT extends RfcBridgeTestSupport {
         eventually(Duration.ofSeconds(60), "the listener's 5 connections show", () -> {
             HttpURLConnection connection = open(url, ADMIN_USER + ":" + ADMIN_PASSWORD, "GET");
             try {
-                Map<String, Object> status = (Map<String, Object>) org.rfcbridge.protocol.json.Json.parse(new String(
+                Map<String, Object> status = (Map<String, Object>) org.rfcbridge.api.json.JsonText.parse(new String(
                         connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
                 assertEquals(1L, ((Number) status.get("version")).longValue());
                 Map<String, Object> listener = ((List<Map<String, Object>>) status.get("listeners")).get(0);

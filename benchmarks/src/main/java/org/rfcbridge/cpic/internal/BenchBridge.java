@@ -28,7 +28,7 @@ import org.rfcbridge.monitoring.internal.BenchMonitor;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.StreamedResponse;
 import org.rfcbridge.protocol.classic.TableCompression;
-import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.api.json.JsonText;
 import org.rfcbridge.wsrfc.internal.BenchDestinations;
 
 /**
@@ -149,10 +149,10 @@ public final class BenchBridge {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
             if (line.equals("stats")) {
-                System.out.println(Json.write(stats(counters)));
+                System.out.println(JsonText.write(stats(counters)));
             } else if (line.startsWith("direct ")) {
                 String[] words = line.split(" ");
-                System.out.println(Json.write(directCalls(direct, Integer.parseInt(words[1]), Integer.parseInt(words[2]))));
+                System.out.println(JsonText.write(directCalls(direct, Integer.parseInt(words[1]), Integer.parseInt(words[2]))));
             } else if (line.startsWith("calllog ")) {
                 observer = line.endsWith("on") ? monitoring : call -> { };
                 System.out.println("{}");

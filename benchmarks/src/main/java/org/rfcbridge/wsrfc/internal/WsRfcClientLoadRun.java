@@ -110,7 +110,7 @@ public final class WsRfcClientLoadRun {
     private static void table(int rows, int width) throws Exception {
         Path ca = Files.createTempFile("rfcbridge-load-ca", ".pem");
         Process cloud = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                "-cp", System.getProperty("java.class.path"), "org.rfcbridge.simulators.cloud.CloudMain", "--port", "0",
+                "-cp", System.getProperty("java.class.path"), "org.rfcbridge.tools.CloudTool", "--port", "0",
                 "--ca", ca.toString()).redirectErrorStream(true).start();
         try {
             int port = -1;

@@ -36,7 +36,7 @@ import org.rfcbridge.protocol.classic.ErrorEnvelope;
 import org.rfcbridge.protocol.classic.ResponseOptions;
 import org.rfcbridge.protocol.item.ItemIds;
 import org.rfcbridge.protocol.item.ItemWriter;
-import org.rfcbridge.protocol.json.FunctionJson;
+import org.rfcbridge.api.json.FunctionJson;
 
 /** Every type and table shape goes out and comes back unchanged, in requests and in responses. */
 class ClassicRoundTripTest {

@@ -35,7 +35,7 @@ import org.rfcbridge.protocol.ddic.FunctionInterfaceRows;
 import org.rfcbridge.protocol.item.ItemIds;
 import org.rfcbridge.protocol.item.ItemReader;
 import org.rfcbridge.protocol.item.ItemWriter;
-import org.rfcbridge.protocol.json.FunctionJson;
+import org.rfcbridge.api.json.FunctionJson;
 import org.rfcbridge.protocol.wsrfc.WsRfcMessages;
 
 /**

@@ -23,7 +23,7 @@ import org.rfcbridge.protocol.classic.LogonResponse;
 import org.rfcbridge.protocol.gateway.GatewayErrorBlock;
 import org.rfcbridge.protocol.gateway.GatewayRecord;
 import org.rfcbridge.protocol.item.ItemReader;
-import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.api.json.JsonText;
 import org.rfcbridge.protocol.ni.NiFrames;
 import org.rfcbridge.protocol.trace.TraceDecoder;
 
@@ -162,7 +162,7 @@ class DecoderFuzzTest {
 
     private static void decodeEverything(byte[] input) {
         refusedCleanly(() -> new TraceDecoder(SMALL, FUNCTIONS).decode(input));
-        refusedCleanly(() -> Json.write(new TraceDecoder(SMALL, FUNCTIONS).decode(input)));
+        refusedCleanly(() -> JsonText.write(new TraceDecoder(SMALL, FUNCTIONS).decode(input)));
         byte[] payload = input.length > 4 ? Arrays.copyOfRange(input, 4, input.length) : input;
         refusedCleanly(() -> GatewayRecord.decode(payload));
         refusedCleanly(() -> GatewayErrorBlock.decode(payload));

@@ -28,7 +28,7 @@ import org.rfcbridge.protocol.classic.StreamedResponse;
 import org.rfcbridge.protocol.item.ItemIds;
 import org.rfcbridge.protocol.item.ItemReader;
 import org.rfcbridge.protocol.item.ItemWriter;
-import org.rfcbridge.protocol.json.FunctionJson;
+import org.rfcbridge.api.json.FunctionJson;
 import org.rfcbridge.protocol.wsrfc.WsRfcMessages;
 
 /**

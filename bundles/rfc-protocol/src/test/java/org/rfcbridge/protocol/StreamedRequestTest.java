@@ -26,7 +26,7 @@ import org.rfcbridge.protocol.classic.ClassicSerializer;
 import org.rfcbridge.protocol.classic.RequestDecoder;
 import org.rfcbridge.protocol.classic.StreamedRequest;
 import org.rfcbridge.protocol.item.ItemWriter;
-import org.rfcbridge.protocol.json.FunctionJson;
+import org.rfcbridge.api.json.FunctionJson;
 
 /**
  * A request passed on while it arrives (issue 21): the caller's request cut into records anywhere, taken as whole

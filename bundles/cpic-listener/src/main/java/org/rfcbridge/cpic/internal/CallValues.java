@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.metadata.Direction;
-import org.rfcbridge.protocol.json.FunctionJson;
-import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.api.json.FunctionJson;
+import org.rfcbridge.api.json.JsonText;
 
 /**
  * A call's IMPORTING and CHANGING values for the call log, where a listener's setting {@code call.log.values}
@@ -25,7 +25,7 @@ final class CallValues {
     }
 
     static String of(Function call) {
-        String json = Json.write(shown(FunctionJson.values(call, Direction.IMPORT, Direction.CHANGING)));
+        String json = JsonText.write(shown(FunctionJson.values(call, Direction.IMPORT, Direction.CHANGING)));
         return json.length() <= MAX_CHARS ? json : json.substring(0, MAX_CHARS) + "...";
     }
 

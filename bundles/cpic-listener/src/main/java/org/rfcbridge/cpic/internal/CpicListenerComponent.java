@@ -25,7 +25,7 @@ import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.ListenerStatistics;
 import org.rfcbridge.api.Provider;
 import org.rfcbridge.api.RfcListener;
-import org.rfcbridge.protocol.trace.TraceDirectory;
+import org.rfcbridge.api.trace.TraceDirectory;
 import org.rfcbridge.protocol.trace.TraceSwitch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

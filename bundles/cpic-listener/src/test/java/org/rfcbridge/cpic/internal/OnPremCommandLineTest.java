@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rfcbridge.protocol.ProtocolLimits;
-import org.rfcbridge.simulators.onprem.OnPremMain;
+import org.rfcbridge.api.json.JsonText;
+import org.rfcbridge.tools.OnPremTool;
 import org.rfcbridge.simulators.onprem.SimulatedGateway;
 
 /** {@code ./rfcbridge onprem ping|call}: output and exit status against a registered program. */
@@ -54,7 +57,7 @@ class OnPremCommandLineTest {
     private Run run(String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = OnPremMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = OnPremTool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -68,23 +71,45 @@ class OnPremCommandLineTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void callPrintsTheResultAsJson() throws Exception {
         Run run = run("call", "--gateway", "127.0.0.1:" + gateway.port(), "--program-id", "CLOUD_SYSTEM_VIA_BC",
                 "STFC_CHANGING", "{\"START_VALUE\": 10, \"COUNTER\": 1}");
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("\"RESULT\": 11"), run.out());
-        assertTrue(run.out().contains("\"COUNTER\": 2"), run.out());
+        Map<String, Object> result = (Map<String, Object>) ((Map<String, Object>) JsonText.parse(run.out()))
+                .get("result");
+        assertEquals(new BigDecimal(11), result.get("RESULT"), run.out());
+        assertEquals(new BigDecimal(2), result.get("COUNTER"), run.out());
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void failuresExitNonZeroWithTheErrorAsJson() throws Exception {
         Run wrongProgram = run("call", "--gateway", "127.0.0.1:" + gateway.port(), "--program-id", "NOT_THERE",
                 "STFC_CONNECTION");
         assertEquals(1, wrongProgram.status());
-        assertTrue(wrongProgram.out().contains("\"error\": \"COMMUNICATION_FAILURE\""), wrongProgram.out());
-        assertTrue(wrongProgram.out().contains("SAP rc 679"), wrongProgram.out());
+        Map<String, Object> error = (Map<String, Object>) ((Map<String, Object>) JsonText.parse(wrongProgram.out()))
+                .get("error");
+        assertEquals("COMMUNICATION_FAILURE", error.get("error"), wrongProgram.out());
+        assertTrue(String.valueOf(error.get("message")).contains("SAP rc 679"), wrongProgram.out());
         assertEquals(2, run("call", "--gateway", "127.0.0.1:" + gateway.port(), "--program-id", "X").status());
         assertEquals(2, run("ping", "--program-id", "X").status());
         assertEquals(2, run("nonsense").status());
+    }
+
+    @Test
+    void aTypoExitsWithTwoAndGetsTheNearestSubcommandOrOption() throws Exception {
+        Run subcommand = run("cal");
+        assertEquals(2, subcommand.status());
+        assertTrue(subcommand.err().startsWith("Unmatched argument at index 0: 'cal'\nDid you mean: onprem call?"),
+                "picocli proposes the nearest subcommand: " + subcommand.err());
+        Run option = run("ping", "--gateway", "127.0.0.1:" + gateway.port(), "--program-id", "X", "--destinaton", "D");
+        assertEquals(2, option.status());
+        assertTrue(option.err().contains("Possible solutions: --destination"), "picocli proposes the nearest option: "
+                + option.err());
+        Run help = run("call", "--help");
+        assertEquals(0, help.status(), help.err());
+        assertTrue(help.out().startsWith("Usage: onprem call "), help.out());
+        assertEquals(0, gateway.registrations().stream().mapToLong(r -> r.callsServed()).sum(), "--help calls nothing");
     }
 }

@@ -25,7 +25,7 @@ import org.rfcbridge.protocol.gateway.GatewayErrorBlock;
 import org.rfcbridge.protocol.gateway.GatewayRecord;
 import org.rfcbridge.protocol.item.ItemIds;
 import org.rfcbridge.protocol.item.ItemReader;
-import org.rfcbridge.protocol.json.FunctionJson;
+import org.rfcbridge.api.json.FunctionJson;
 import org.rfcbridge.protocol.ni.NiFrames;
 
 /**

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 
+import org.rfcbridge.api.trace.TraceDirectory;
 import org.rfcbridge.protocol.Bytes;
 import org.rfcbridge.protocol.item.ItemIds;
 import org.rfcbridge.protocol.ni.NiFrames;
@@ -29,7 +30,24 @@ final class TraceFile implements WireTrace {
     private OutputStream out;
     private long written;
 
-    TraceFile(Path file, long maxBytes) throws IOException {
+    /**
+     * A new trace for one call in the directory, or {@link WireTrace#OFF} if the directory cannot take it (logged).
+     *
+     * @param kind     {@link TraceDirectory#CPIC} or {@link TraceDirectory#WSRFC}
+     * @param name     the listener's Program ID or the destination's name
+     * @param maxFiles files kept at most, this one included
+     * @param maxBytes the file's size limit
+     */
+    static WireTrace open(TraceDirectory directory, String kind, String name, int maxFiles, long maxBytes) {
+        try {
+            return new TraceFile(directory.newFile(kind, name, maxFiles), maxBytes);
+        } catch (IOException e) {
+            LOG.warn("No trace of this call of {}: cannot write in {}: {}", name, directory.path(), e.toString());
+            return WireTrace.OFF;
+        }
+    }
+
+    private TraceFile(Path file, long maxBytes) throws IOException {
         this.file = file;
         this.maxBytes = maxBytes;
         try {

@@ -2,6 +2,8 @@ package org.rfcbridge.protocol.trace;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.rfcbridge.api.trace.TraceDirectory;
+
 /**
  * Whether the next call of a listener or destination is traced: always (setting {@code trace = true}) or for
  * the next N calls (console {@code rfc:trace NAME --calls N}); with its limits, and the directory.
@@ -40,7 +42,7 @@ public final class TraceSwitch {
     /** The trace for a call that starts now: a file if this call is traced, else {@link WireTrace#OFF}. */
     public WireTrace startCall() {
         if (always || next.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-            return directory.open(kind, name, maxFiles, maxBytes);
+            return TraceFile.open(directory, kind, name, maxFiles, maxBytes);
         }
         return WireTrace.OFF;
     }

@@ -2,7 +2,7 @@
  * The trace decoder: files of NI records to JSON, for administrators and support.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.rfcbridge.protocol.trace;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rfcbridge.protocol.ni.NiFrames;
+import org.rfcbridge.api.trace.TraceDirectory;
 
 /**
  * Trace files: NI records as the captures have them, every password item blanked, owner-only, bounded in size
@@ -33,7 +34,7 @@ class TraceFilesTest {
     @Test
     void recordsAreWrittenAsNiRecordsWithThePasswordBlanked() throws IOException {
         TraceDirectory traces = new TraceDirectory(directory);
-        try (WireTrace trace = traces.open(TraceDirectory.CPIC, "CLOUD_SYSTEM_VIA_BC", 10, 1 << 20)) {
+        try (WireTrace trace = TraceFile.open(traces, TraceDirectory.CPIC, "CLOUD_SYSTEM_VIA_BC", 10, 1 << 20)) {
             trace.record(LOGON);
             trace.record(new byte[] {1, 2, 3});
         }
@@ -53,7 +54,7 @@ class TraceFilesTest {
     @Test
     void aFileEndsAtItsSizeLimitWithWholeRecords() throws IOException {
         TraceDirectory traces = new TraceDirectory(directory);
-        try (WireTrace trace = traces.open(TraceDirectory.WSRFC, "Connection_to_Cloud", 10, 100)) {
+        try (WireTrace trace = TraceFile.open(traces, TraceDirectory.WSRFC, "Connection_to_Cloud", 10, 100)) {
             for (int i = 0; i < 10; i++) {
                 trace.record(new byte[30]);
             }
@@ -69,7 +70,7 @@ class TraceFilesTest {
     void theDirectoryKeepsTheNewestFiles() throws IOException {
         TraceDirectory traces = new TraceDirectory(directory);
         for (int i = 0; i < 5; i++) {
-            traces.open(TraceDirectory.CPIC, "P", 3, 1 << 20).close();
+            TraceFile.open(traces, TraceDirectory.CPIC, "P", 3, 1 << 20).close();
         }
         assertEquals(3, traces.list().size());
     }
@@ -92,7 +93,7 @@ class TraceFilesTest {
         assertThrows(IllegalArgumentException.class, () -> traces.remove("../other.txt"));
         assertThrows(IllegalArgumentException.class, () -> traces.remove("other.txt"));
         assertThrows(IllegalArgumentException.class, () -> traces.remove("missing.bin"));
-        traces.open(TraceDirectory.CPIC, "P", 3, 1 << 20).close();
+        TraceFile.open(traces, TraceDirectory.CPIC, "P", 3, 1 << 20).close();
         traces.remove(traces.list().get(0).name());
         assertEquals(List.of(), traces.list());
         assertTrue(Files.exists(directory.resolve("other.txt")));

@@ -11,8 +11,8 @@ import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.metadata.Direction;
-import org.rfcbridge.protocol.json.FunctionJson;
-import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.api.json.FunctionJson;
+import org.rfcbridge.api.json.JsonText;
 
 /**
  * {@code rfc:call DEST FUNCTION [JSON]}: calls a function in a destination with IMPORTING, CHANGING
@@ -36,18 +36,18 @@ public class CallCommand extends FunctionCommand {
                     destination + " does not know function module " + function)).newFunction();
             if (values != null && !values.isBlank()) {
                 try {
-                    FunctionJson.setValues(call, Json.parse(values));
+                    FunctionJson.setValues(call, JsonText.parse(values));
                 } catch (IllegalArgumentException e) {
                     throw new CommandException("The parameter values cannot be used: " + e.getMessage());
                 }
             }
             target.execute(call);
             result.put("result", FunctionJson.values(call, Direction.EXPORT, Direction.CHANGING, Direction.TABLES));
-            System.out.println(Json.writePretty(result));
+            System.out.println(JsonText.writePretty(result));
             return null;
         } catch (RfcException e) {
             result.put("error", FunctionJson.error(e));
-            System.out.println(Json.writePretty(result));
+            System.out.println(JsonText.writePretty(result));
             throw new CommandException(function + " failed: " + e.kind() + ": " + e.getMessage());
         }
     }

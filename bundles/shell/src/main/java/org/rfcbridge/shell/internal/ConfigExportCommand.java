@@ -14,7 +14,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
-import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.api.json.JsonText;
 
 /**
  * {@code rfc:config-export [--digest] [FILE]}: every {@code org.rfcbridge} configuration as one JSON file (secrets
@@ -43,7 +43,7 @@ public class ConfigExportCommand extends ConfigArchiveCommand {
             System.out.println(export.get("sha256"));
             return null;
         }
-        String text = Json.writePretty(export) + "\n";
+        String text = JsonText.writePretty(export) + "\n";
         if (file == null) {
             System.out.print(text);
             return null;

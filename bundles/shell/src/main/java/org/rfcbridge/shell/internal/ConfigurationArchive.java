@@ -29,7 +29,7 @@ import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 import org.rfcbridge.api.SecretKeys;
-import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.api.json.JsonText;
 
 /**
  * Every {@code org.rfcbridge} configuration as one JSON file, for a backup or a second node
@@ -103,7 +103,7 @@ final class ConfigurationArchive {
     List<String> importArchive(String text) throws IOException {
         Object parsed;
         try {
-            parsed = Json.parse(text);
+            parsed = JsonText.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not an export of rfc:config-export: " + e.getMessage());
         }
@@ -303,7 +303,7 @@ final class ConfigurationArchive {
     /** SHA-256 of the configurations as compact JSON, hex. */
     static String checksum(List<?> configurations) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Json.write(configurations)
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JsonText.write(configurations)
                     .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {

@@ -11,7 +11,7 @@ import org.apache.karaf.shell.support.CommandException;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.metadata.FunctionMetadata;
 import org.rfcbridge.api.metadata.ParameterMetadata;
-import org.rfcbridge.protocol.json.FunctionJson;
+import org.rfcbridge.api.json.FunctionJson;
 
 /** {@code rfc:metadata DEST FUNCTION}: a function's interface as the destination's repository reads it. */
 @Service

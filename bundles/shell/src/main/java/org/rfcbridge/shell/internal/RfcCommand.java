@@ -17,7 +17,7 @@ import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcListener;
 import org.rfcbridge.api.status.LiveServices;
 import org.rfcbridge.api.status.StatusRows;
-import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.api.json.JsonText;
 
 /**
  * What every {@code rfc:*} command shares: the services of the moment ({@link Services}) and
@@ -65,7 +65,7 @@ abstract class RfcCommand implements Action {
         if (json) {
             Map<String, Object> document = document();
             document.put("rows", rows.stream().map(StatusRows::forJson).toList());
-            System.out.println(Json.writePretty(document));
+            System.out.println(JsonText.writePretty(document));
             return;
         }
         ShellTable table = new ShellTable().emptyTableText(empty);
@@ -87,7 +87,7 @@ abstract class RfcCommand implements Action {
         if (json) {
             Map<String, Object> document = document();
             document.putAll(StatusRows.forJson(values));
-            System.out.println(Json.writePretty(document));
+            System.out.println(JsonText.writePretty(document));
             return;
         }
         values.forEach((key, value) -> System.out.println(header(key) + ": " + (value == null ? "" : value)));

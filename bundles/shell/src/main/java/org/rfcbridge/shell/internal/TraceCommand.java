@@ -9,7 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.rfcbridge.api.RfcDestination;
 import org.rfcbridge.api.RfcListener;
-import org.rfcbridge.protocol.trace.TraceDirectory;
+import org.rfcbridge.api.trace.TraceDirectory;
 
 /**
  * {@code rfc:trace [--calls N] NAME}: writes the wire records of a listener's or a destination's next calls to

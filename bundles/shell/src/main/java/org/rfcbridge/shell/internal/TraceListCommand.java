@@ -8,7 +8,7 @@ import java.util.Map;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
-import org.rfcbridge.protocol.trace.TraceDirectory;
+import org.rfcbridge.api.trace.TraceDirectory;
 
 /** {@code rfc:trace-list}: the trace files in {@code data/trace/}, oldest first. */
 @Service

@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
-import org.rfcbridge.protocol.trace.TraceDirectory;
+import org.rfcbridge.api.trace.TraceDirectory;
 
 /** {@code rfc:trace-remove FILE... | --all}: removes trace files. */
 @Service

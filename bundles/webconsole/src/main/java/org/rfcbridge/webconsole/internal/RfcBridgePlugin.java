@@ -30,7 +30,7 @@ import org.rfcbridge.api.RoutingRules;
 import org.rfcbridge.api.TrustService;
 import org.rfcbridge.api.status.LiveServices;
 import org.rfcbridge.api.status.StatusRows;
-import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.api.json.JsonText;
 
 /**
  * The "RFC Bridge" page of the Felix Web Console: SAP servers with SAP BC's Test Connection, listeners
@@ -74,7 +74,7 @@ public final class RfcBridgePlugin extends HttpServlet {
         if (request.getRequestURI().endsWith("/" + LABEL + "/" + STATUS_JSON)) {
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(Json.writePretty(status()));
+            response.getWriter().write(JsonText.writePretty(status()));
             return;
         }
         String token = CsrfGuard.token(request);
@@ -119,7 +119,7 @@ public final class RfcBridgePlugin extends HttpServlet {
             BridgeMonitor current = monitor;
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(Json.write(action.equals("stats") ? statistics() : current == null ? Map.of()
+            response.getWriter().write(JsonText.write(action.equals("stats") ? statistics() : current == null ? Map.of()
                     : OperationsSection.json(current)));
             return;
         }

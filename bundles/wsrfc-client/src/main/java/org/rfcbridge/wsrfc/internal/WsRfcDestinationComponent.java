@@ -32,7 +32,7 @@ import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.metadata.FunctionMetadata;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.TableCompression;
-import org.rfcbridge.protocol.trace.TraceDirectory;
+import org.rfcbridge.api.trace.TraceDirectory;
 import org.rfcbridge.protocol.trace.TraceSwitch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

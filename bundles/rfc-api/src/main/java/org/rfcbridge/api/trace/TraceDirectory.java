@@ -1,4 +1,4 @@
-package org.rfcbridge.protocol.trace;
+package org.rfcbridge.api.trace;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * The directory of wire traces, {@code data/trace/} of the runtime: one file per traced call, named
  * {@code TIME-KIND-NAME-N.bin} ({@code KIND} is {@code cpic} for a listener's NI records and {@code wsrfc} for a
@@ -29,7 +26,6 @@ public final class TraceDirectory {
     public static final String WSRFC = "wsrfc";
     /** A trace of a listener's NI records. */
     public static final String CPIC = "cpic";
-    private static final Logger LOG = LoggerFactory.getLogger(TraceDirectory.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
     /** A name the directory may hold: no path, nothing a shell or another directory could make of it. */
@@ -56,25 +52,20 @@ public final class TraceDirectory {
     }
 
     /**
-     * A new trace for one call, or {@link WireTrace#OFF} if the directory cannot take it (logged).
+     * The path of a new trace file for one call, after removing the oldest files so that at most
+     * {@code maxFiles} remain with it.
      *
      * @param kind     {@link #CPIC} or {@link #WSRFC}
      * @param name     the listener's Program ID or the destination's name
      * @param maxFiles files kept at most, this one included
-     * @param maxBytes the file's size limit
      */
-    public WireTrace open(String kind, String name, int maxFiles, long maxBytes) {
-        try {
-            Files.createDirectories(directory);
-            prune(Math.max(1, maxFiles) - 1);
-            // the sequence padded, so that names sort as the calls came, also within a millisecond
-            String file = TIME.format(Instant.now()) + "-" + kind + "-" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
-                    + String.format(Locale.ROOT, "%06d", SEQUENCE.incrementAndGet() % 1_000_000) + SUFFIX;
-            return new TraceFile(directory.resolve(file), maxBytes);
-        } catch (IOException e) {
-            LOG.warn("No trace of this call of {}: cannot write in {}: {}", name, directory, e.toString());
-            return WireTrace.OFF;
-        }
+    public Path newFile(String kind, String name, int maxFiles) throws IOException {
+        Files.createDirectories(directory);
+        prune(Math.max(1, maxFiles) - 1);
+        // the sequence padded, so that names sort as the calls came, also within a millisecond
+        String file = TIME.format(Instant.now()) + "-" + kind + "-" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
+                + String.format(Locale.ROOT, "%06d", SEQUENCE.incrementAndGet() % 1_000_000) + SUFFIX;
+        return directory.resolve(file);
     }
 
     /** The traces, oldest first. */

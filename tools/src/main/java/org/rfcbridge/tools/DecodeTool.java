@@ -1,4 +1,4 @@
-package org.rfcbridge.protocol.trace;
+package org.rfcbridge.tools;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,52 +9,62 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
+import org.rfcbridge.api.json.FunctionJson;
+import org.rfcbridge.api.json.JsonText;
 import org.rfcbridge.api.metadata.FunctionMetadata;
+import org.rfcbridge.api.trace.TraceDirectory;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.RfcProtocolException;
-import org.rfcbridge.protocol.json.FunctionJson;
-import org.rfcbridge.protocol.json.Json;
+import org.rfcbridge.protocol.trace.TraceDecoder;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./rfcbridge decode [--metadata FILE.json] FILE...}: prints one JSON document,
  * {@code {"files": [{"file": NAME, "records": [...]}, ...]}}. Exit status 0 when every file decoded,
  * 1 with a message naming the file and byte offset when one did not, 2 for wrong arguments.
  */
-public final class TraceDecoderMain {
-    private TraceDecoderMain() {
+@Command(name = "decode", mixinStandardHelpOptions = true,
+        description = "Decodes trace files (NI records, or WebSocket RFC messages for a file named *-wsrfc-*) to JSON.")
+public final class DecodeTool implements Callable<Integer> {
+    @Option(names = "--metadata", paramLabel = "FILE.json",
+            description = "Function metadata (one object or an array) to decode parameters by name")
+    private final List<Path> metadata = new ArrayList<>();
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files")
+    private final List<Path> files = new ArrayList<>();
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private DecodeTool(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        CommandLines.exit(run(args, System.out, System.err));
     }
 
     /** Runs the decoder; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        List<Path> files = new ArrayList<>();
+        return CommandLines.run(new DecodeTool(out, err), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
         List<FunctionMetadata> functions = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--metadata")) {
-                if (i + 1 >= args.length) {
-                    err.println("decode: --metadata needs a file");
-                    return 2;
-                }
-                try {
-                    functions.addAll(readMetadata(Path.of(args[++i])));
-                } catch (IOException | IllegalArgumentException e) {
-                    err.println("decode: metadata " + args[i] + ": " + e.getMessage());
-                    return 2;
-                }
-            } else if (args[i].startsWith("--")) {
-                err.println("decode: unknown option " + args[i] + "; usage: decode [--metadata FILE.json] FILE...");
+        for (Path file : metadata) {
+            try {
+                functions.addAll(FunctionJson.functions(JsonText.parse(Files.readString(file, StandardCharsets.UTF_8))));
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("decode: metadata " + file + ": " + e.getMessage());
                 return 2;
-            } else {
-                files.add(Path.of(args[i]));
             }
-        }
-        if (files.isEmpty()) {
-            err.println("decode: usage: decode [--metadata FILE.json] FILE...");
-            return 2;
         }
         List<Object> results = new ArrayList<>();
         for (Path file : files) {
@@ -73,20 +83,7 @@ public final class TraceDecoderMain {
                 return 1;
             }
         }
-        out.println(Json.writePretty(Map.of("files", results)));
+        out.println(JsonText.writePretty(Map.of("files", results)));
         return 0;
-    }
-
-    private static List<FunctionMetadata> readMetadata(Path file) throws IOException {
-        Object json = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-        List<FunctionMetadata> functions = new ArrayList<>();
-        if (json instanceof List<?> list) {
-            for (Object item : list) {
-                functions.add(FunctionJson.metadata(item));
-            }
-        } else {
-            functions.add(FunctionJson.metadata(json));
-        }
-        return functions;
     }
 }

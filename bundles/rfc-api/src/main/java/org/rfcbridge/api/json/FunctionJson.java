@@ -1,4 +1,4 @@
-package org.rfcbridge.protocol.json;
+package org.rfcbridge.api.json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -53,6 +53,15 @@ public final class FunctionJson {
             builder.exception(string(em, "key"), (String) em.getOrDefault("text", ""));
         }
         return builder.build();
+    }
+
+    /** Reads the metadata of several functions: an array of objects as above, or one such object. */
+    public static List<FunctionMetadata> functions(Object json) {
+        List<FunctionMetadata> functions = new ArrayList<>();
+        for (Object item : json instanceof List<?> list ? list : List.of(json)) {
+            functions.add(metadata(item));
+        }
+        return functions;
     }
 
     /** The JSON form of metadata. */
