@@ -3,6 +3,7 @@ package org.rfcbridge.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -29,8 +30,7 @@ public class ReleaseScriptTest {
         Files.createDirectories(home.resolve("bin"));
         Files.createDirectories(home.resolve("etc"));
         Path users = Files.writeString(home.resolve("etc/users.properties"), "admin = unchanged,_g_:admingroup\n");
-        Path script = Files.copy(Path.of(System.getProperty("rfcbridge.script",
-                "../config/src/main/assembly/bin/rfcbridge")), home.resolve("bin/rfcbridge"));
+        Path script = scripts(home);
         for (String command : new String[] {"status", "client", "health", "set-password", "upgrade", "install-service",
             "container-start"}) {
             for (String help : new String[] {"--help", "-h"}) {
@@ -51,8 +51,7 @@ public class ReleaseScriptTest {
         Path home = Files.createTempDirectory("rfcbridge-script");
         Files.createDirectories(home.resolve("bin"));
         Files.createDirectories(home.resolve("etc"));
-        Path script = Files.copy(Path.of(System.getProperty("rfcbridge.script",
-                "../config/src/main/assembly/bin/rfcbridge")), home.resolve("bin/rfcbridge"));
+        Path script = scripts(home);
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Files.writeString(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port = "
                     + silent.getLocalPort() + "\n");
@@ -71,5 +70,12 @@ public class ReleaseScriptTest {
             assertEquals(output, 1, health.exitValue());
             assertTrue(output, output.contains("the bridge does not answer"));
         }
+    }
+
+    /** bin/rfcbridge and the file it sources, in {@code home/bin}; returns bin/rfcbridge. */
+    private static Path scripts(Path home) throws IOException {
+        Path script = Path.of(System.getProperty("rfcbridge.script", "../config/src/main/assembly/bin/rfcbridge"));
+        Files.copy(script.resolveSibling("ports"), home.resolve("bin/ports"));
+        return Files.copy(script, home.resolve("bin/rfcbridge"));
     }
 }

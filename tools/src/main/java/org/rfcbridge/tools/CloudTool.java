@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.rfcbridge.protocol.ProtocolLimits;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "cloud", mixinStandardHelpOptions = true,
         description = "Runs the simulated cloud ABAP system (WebSocket RFC over TLS) until stopped.")
-public final class CloudTool implements Callable<Integer> {
+public final class CloudTool extends Tool {
     @Option(names = "--port", required = true, description = "The port (443 needs root; 44300 is the demo's)")
     private int port;
 
@@ -45,21 +44,17 @@ public final class CloudTool implements Callable<Integer> {
             + "are written; default: lzh, as SAP's systems do")
     private String compression = "lzh";
 
-    private final PrintStream out;
-    private final PrintStream err;
-
     private CloudTool(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     public static void main(String[] args) {
-        CommandLines.exit(run(args, System.out, System.err));
+        exit(run(args, System.out, System.err));
     }
 
     /** Starts the system and blocks until the JVM is stopped (-1), or returns 2 for wrong arguments. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return CommandLines.run(new CloudTool(out, err), args, out, err);
+        return new CloudTool(out, err).execute(args);
     }
 
     @Override

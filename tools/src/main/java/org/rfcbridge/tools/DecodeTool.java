@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.rfcbridge.api.json.FunctionJson;
 import org.rfcbridge.api.json.JsonText;
@@ -30,7 +29,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = "Decodes trace files (NI records, or WebSocket RFC messages for a file named *-wsrfc-*) to JSON.")
-public final class DecodeTool implements Callable<Integer> {
+public final class DecodeTool extends Tool {
     @Option(names = "--metadata", paramLabel = "FILE.json",
             description = "Function metadata (one object or an array) to decode parameters by name")
     private final List<Path> metadata = new ArrayList<>();
@@ -38,21 +37,17 @@ public final class DecodeTool implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files")
     private final List<Path> files = new ArrayList<>();
 
-    private final PrintStream out;
-    private final PrintStream err;
-
     private DecodeTool(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     public static void main(String[] args) {
-        CommandLines.exit(run(args, System.out, System.err));
+        exit(run(args, System.out, System.err));
     }
 
     /** Runs the decoder; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return CommandLines.run(new DecodeTool(out, err), args, out, err);
+        return new DecodeTool(out, err).execute(args);
     }
 
     @Override

@@ -38,22 +38,18 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "onprem", mixinStandardHelpOptions = true,
         description = "The simulated on-premise SAP system: its gateway, an SM59 connection test, an RFC call.",
         subcommands = {OnPremTool.Gateway.class, OnPremTool.Ping.class, OnPremTool.Call.class})
-public final class OnPremTool implements Callable<Integer> {
-    private final PrintStream out;
-    private final PrintStream err;
-
+public final class OnPremTool extends Tool {
     private OnPremTool(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     public static void main(String[] args) {
-        CommandLines.exit(run(args, System.out, System.err));
+        exit(run(args, System.out, System.err));
     }
 
     /** Runs a subcommand; returns the exit status, or -1 for the gateway, which runs until stopped. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return CommandLines.run(new OnPremTool(out, err), args, out, err);
+        return new OnPremTool(out, err).execute(args);
     }
 
     /** Without a subcommand: the usage, as a wrong argument. */
