@@ -5,9 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.HttpURLConnection;
 import java.net.URL;
@@ -39,7 +37,9 @@ import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.json.FunctionJson;
 import org.rfcbridge.api.json.JsonText;
-import org.rfcbridge.tools.DecodeTool;
+import org.rfcbridge.api.trace.TraceDirectory;
+import org.rfcbridge.protocol.ProtocolLimits;
+import org.rfcbridge.protocol.trace.TraceDecoder;
 import org.rfcbridge.simulators.demo.DemoSystems;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
 import org.rfcbridge.simulators.samples.SampleFunctions;
@@ -246,14 +246,14 @@ public class OperationsIT extends RfcBridgeTestSupport {
         }
     }
 
-    /** What {@code ./rfcbridge decode --metadata METADATA TRACE} prints, as compact JSON. */
-    private static String decode(Path metadata, Path trace) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = DecodeTool.run(new String[] {"--metadata", metadata.toString(), trace.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(err.toString(StandardCharsets.UTF_8), 0, status);
-        return JsonText.write(JsonText.parse(out.toString(StandardCharsets.UTF_8)));
+    /**
+     * What {@code ./rfcbridge decode --metadata METADATA TRACE} prints of the trace's records, as compact JSON: the
+     * decoder the tool runs (the tool itself, outside Karaf, is tested by DecodeToolTest).
+     */
+    private static String decode(Path metadata, Path trace) throws Exception {
+        TraceDecoder decoder = new TraceDecoder(ProtocolLimits.DEFAULT,
+                FunctionJson.functions(JsonText.parse(Files.readString(metadata, StandardCharsets.UTF_8))));
+        return JsonText.write(decoder.decode(Files.readAllBytes(trace), TraceDirectory.isWsRfc(trace)));
     }
 
     /**

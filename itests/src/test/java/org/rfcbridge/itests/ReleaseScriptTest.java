@@ -72,6 +72,37 @@ public class ReleaseScriptTest {
         }
     }
 
+    /**
+     * How bin/setenv (for bin/client) and bin/rfcbridge (for its health check) read a port of etc/: the Config Admin
+     * interpolation "$[env:VAR;default=N]" resolved as Karaf resolves it, a number as it is, and a variable name
+     * that is not one never evaluated.
+     */
+    @Test
+    public void aPortOfEtcIsResolvedAsConfigAdminInterpolatesIt() throws Exception {
+        Path home = Files.createTempDirectory("rfcbridge-script");
+        Files.createDirectories(home.resolve("bin"));
+        scripts(home);
+        Path cfg = Files.writeString(home.resolve("ports.cfg"), "sshPort = $[env:RFCBRIDGE_SSH_PORT;default=8131]\n"
+                + "fixed = 9000\nhostile = $[env:X$(touch " + home.resolve("owned") + ");default=8191]\n");
+        assertEquals("8131", port(home, cfg, "sshPort", null));
+        assertEquals("18131", port(home, cfg, "sshPort", "18131"));
+        assertEquals("9000", port(home, cfg, "fixed", "18131"));
+        assertEquals("8191", port(home, cfg, "hostile", "18131"));
+        assertTrue("nothing of a value is run", !Files.exists(home.resolve("owned")));
+    }
+
+    private static String port(Path home, Path cfg, String key, String environment) throws Exception {
+        ProcessBuilder sh = new ProcessBuilder("sh", "-c", ". \"$1\"; cfg_port \"$2\" \"$3\"", "sh",
+                home.resolve("bin/ports").toString(), cfg.toString(), key).redirectErrorStream(true);
+        sh.environment().remove("RFCBRIDGE_SSH_PORT");
+        if (environment != null) {
+            sh.environment().put("RFCBRIDGE_SSH_PORT", environment);
+        }
+        Process process = sh.start();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+
     /** bin/rfcbridge and the file it sources, in {@code home/bin}; returns bin/rfcbridge. */
     private static Path scripts(Path home) throws IOException {
         Path script = Path.of(System.getProperty("rfcbridge.script", "../config/src/main/assembly/bin/rfcbridge"));
