@@ -118,12 +118,14 @@ public final class AssemblyRun {
 
     /**
      * What the runtime shows operators over HTTP, saved to files to be scanned: {@code /metrics} (as the
-     * administrator of the launcher's credentials file) and the health URL.
+     * administrator of the launcher's credentials file) and the health URL, on the port of {@code RFCBRIDGE_HTTP_PORT}.
      */
     private static List<Path> operationsPages(Path karaf) throws IOException, InterruptedException {
-        String port = Files.readAllLines(karaf.resolve("etc/org.ops4j.pax.web.cfg")).stream()
-                .filter(l -> l.startsWith("org.osgi.service.http.port")).map(l -> l.substring(l.indexOf('=') + 1).trim())
-                .findFirst().orElseThrow(() -> new IllegalStateException("no HTTP port in etc/org.ops4j.pax.web.cfg"));
+        // the runtime's etc/ takes its HTTP port from this variable (Config Admin interpolation), as the launcher set it
+        String port = System.getenv("RFCBRIDGE_HTTP_PORT");
+        if (port == null) {
+            throw new IllegalStateException("RFCBRIDGE_HTTP_PORT names the runtime's HTTP port");
+        }
         Path credentials = karaf.resolveSibling("credentials");
         String password = SecretScan.passwordValues(Files.readAllLines(credentials)).get(0);
         HttpClient http = HttpClient.newHttpClient();
