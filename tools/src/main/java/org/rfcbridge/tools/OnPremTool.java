@@ -26,10 +26,13 @@ import org.rfcbridge.simulators.onprem.SimulatedGateway;
 import org.rfcbridge.simulators.samples.SampleFunctions;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./rfcbridge onprem gateway|ping|call}: the simulated on-prem system from the command line.
@@ -52,11 +55,13 @@ public final class OnPremTool extends Tool {
         return new OnPremTool(out, err).execute(args);
     }
 
-    /** Without a subcommand: the usage, as a wrong argument. */
+    @Spec
+    private CommandSpec spec;
+
+    /** Without a subcommand: a wrong argument (exit 2, with the usage). */
     @Override
     public Integer call() {
-        err.println("onprem: name a subcommand: gateway, ping or call");
-        return 2;
+        throw new ParameterException(spec.commandLine(), "onprem: name a subcommand: gateway, ping or call");
     }
 
     @Command(name = "gateway", mixinStandardHelpOptions = true,

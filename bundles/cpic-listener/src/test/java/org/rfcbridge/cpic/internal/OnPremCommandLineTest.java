@@ -95,6 +95,7 @@ class OnPremCommandLineTest {
         assertEquals(2, run("call", "--gateway", "127.0.0.1:" + gateway.port(), "--program-id", "X").status());
         assertEquals(2, run("ping", "--program-id", "X").status());
         assertEquals(2, run("nonsense").status());
+        assertTrue(run().err().startsWith("onprem: name a subcommand: gateway, ping or call\nUsage: onprem "));
     }
 
     @Test
