@@ -1,14 +1,7 @@
 package org.rfcbridge.cpic.internal;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
@@ -63,15 +56,7 @@ public final class RegisteredConnection implements AutoCloseable {
     private final Observer observer;
     /** Whether the request arriving may grow further (max.request.mb, the bridge's memory). */
     private final RequestAdmission admission;
-    private final Socket socket = new Socket();
-    /** Orders writes; not the socket's own monitor, which {@link Socket#close()} takes, so a blocked write can be closed. */
-    private final Object writeLock = new Object();
-    private InputStream in;
-    private OutputStream out;
-    /** When the write in progress began ({@link System#nanoTime()}), 0 while none is: a blocked write shows here. */
-    private volatile long writingSince;
-    /** Why {@link #closeBecause} closed the connection, for the failure the blocked write then reports. */
-    private volatile String closedBecause;
+    private final GatewaySocket gateway = new GatewaySocket();
     /**
      * Since when the gateway has sent part of a record or of a request without finishing it
      * ({@link System#nanoTime()}), 0 while nothing is unfinished: a trickle or a silence in the middle shows here.
@@ -122,21 +107,17 @@ public final class RegisteredConnection implements AutoCloseable {
      * @throws IOException if the gateway cannot be reached or answers with something else
      */
     public void register() throws IOException {
-        socket.connect(new InetSocketAddress(gatewayHost, gatewayPort), (int) connectTimeout.toMillis());
-        socket.setTcpNoDelay(true);
-        in = new BufferedInputStream(new FirstByteWatch(socket.getInputStream()), 65536);
-        out = new BufferedOutputStream(socket.getOutputStream(), 65536);
-        byte[] ipv4 = socket.getLocalAddress().getAddress().length == 4 ? socket.getLocalAddress().getAddress() : new byte[4];
-        send(RegistrationRecords.register(ipv4, localHost, programId).encode());
+        gateway.connect(gatewayHost, gatewayPort, connectTimeout);
+        send(RegistrationRecords.register(gateway.localIpv4(), localHost, programId).encode());
         byte[] reply;
-        socket.setSoTimeout((int) readTimeout.toMillis());
+        gateway.readTimeout(readTimeout);
         try {
             reply = read();
         } catch (SocketTimeoutException e) {
             throw new SocketTimeoutException("gateway " + gatewayHost + ":" + gatewayPort + " accepted the connection "
                     + "but did not answer the registration within " + readTimeout.toSeconds() + " s (read.timeout)");
         } finally {
-            socket.setSoTimeout(0);
+            gateway.readTimeout(Duration.ZERO);
         }
         if (!GatewayRecord.isGatewayRecord(reply)) {
             refused(AppcRecord.decode(reply));
@@ -364,12 +345,7 @@ public final class RegisteredConnection implements AutoCloseable {
     }
 
     private byte[] read() throws IOException {
-        recordStarted = 0;
-        byte[] payload = NiFrames.read(in, limits.maxRecordBytes());
-        recordStarted = 0;
-        if (payload == null) {
-            throw new SocketException("the gateway closed the connection");
-        }
+        byte[] payload = gateway.read(limits.maxRecordBytes());
         trace.record(payload);
         return payload;
     }
@@ -380,38 +356,8 @@ public final class RegisteredConnection implements AutoCloseable {
      * the listener's watchdog asks this.
      */
     boolean unfinishedLongerThan(Duration limit) {
-        long since = recordStarted != 0 ? recordStarted : unfinishedSince;
+        long since = gateway.recordStarted() != 0 ? gateway.recordStarted() : unfinishedSince;
         return since != 0 && System.nanoTime() - since > limit.toNanos();
-    }
-
-    /** When the first byte of the record being read arrived, 0 before it: set by {@link FirstByteWatch}. */
-    private volatile long recordStarted;
-
-    /** Notes when the first byte of a record arrives, so that a record trickling in can be timed. */
-    private final class FirstByteWatch extends java.io.FilterInputStream {
-        FirstByteWatch(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            started(b >= 0 ? 1 : 0);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int offset, int length) throws IOException {
-            int n = super.read(b, offset, length);
-            started(n);
-            return n;
-        }
-
-        private void started(int bytes) {
-            if (bytes > 0 && recordStarted == 0) {
-                recordStarted = System.nanoTime();
-            }
-        }
     }
 
     private void send(byte[] payload) throws IOException {
@@ -421,31 +367,11 @@ public final class RegisteredConnection implements AutoCloseable {
 
     private void write(byte[] payload) throws IOException {
         trace.record(payload);
-        guarded(() -> NiFrames.write(out, payload, 0, payload.length));
+        gateway.write(payload);
     }
 
     private void flush() throws IOException {
-        guarded(out::flush);
-    }
-
-    /** A write to the gateway. */
-    @FunctionalInterface
-    private interface GatewayWrite {
-        void run() throws IOException;
-    }
-
-    /** Runs a write in order with the others, visible to the watchdog while it waits. */
-    private void guarded(GatewayWrite write) throws IOException {
-        synchronized (writeLock) {
-            writingSince = System.nanoTime();
-            try {
-                write.run();
-            } catch (IOException e) {
-                throw closedBecause == null ? e : new SocketException(closedBecause);
-            } finally {
-                writingSince = 0;
-            }
-        }
+        gateway.flush();
     }
 
     /**
@@ -453,22 +379,16 @@ public final class RegisteredConnection implements AutoCloseable {
      * data. Java's socket writes have no timeout of their own, so a watchdog asks this.
      */
     boolean writeBlockedLongerThan(Duration limit) {
-        long since = writingSince;
-        return since != 0 && System.nanoTime() - since > limit.toNanos();
+        return gateway.writeBlockedLongerThan(limit);
     }
 
     /** Closes the connection from another thread; the write or read it ends fails with {@code reason}. */
     void closeBecause(String reason) {
-        closedBecause = reason;
-        close();
+        gateway.closeBecause(reason);
     }
 
     @Override
     public void close() {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
+        gateway.close();
     }
 }

@@ -1,0 +1,151 @@
+package org.rfcbridge.cpic.internal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+
+import org.rfcbridge.protocol.ni.NiFrames;
+
+/**
+ * The TCP connection of one registration to its gateway, as NI frames: buffered both ways, writes in order, and
+ * what the listener's watchdog needs to see because Java's blocking sockets have no timeouts of their own for it:
+ * a write that blocks (the gateway stopped taking data) and a record that began but does not finish.
+ */
+final class GatewaySocket implements AutoCloseable {
+    private static final int BUFFER_BYTES = 65536;
+
+    private final Socket socket = new Socket();
+    /** Orders writes; not the socket's own monitor, which {@link Socket#close()} takes, so a blocked write can be closed. */
+    private final Object writeLock = new Object();
+    private InputStream in;
+    private OutputStream out;
+    /** When the write in progress began ({@link System#nanoTime()}), 0 while none is: a blocked write shows here. */
+    private volatile long writingSince;
+    /** When the first byte of the record being read arrived, 0 before it: set by {@link FirstByteWatch}. */
+    private volatile long recordStarted;
+    /** Why {@link #closeBecause} closed the connection, for the failure the blocked write then reports. */
+    private volatile String closedBecause;
+
+    /** Connects, without delaying small writes (every record is flushed when it must go). */
+    void connect(String host, int port, Duration timeout) throws IOException {
+        socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+        socket.setTcpNoDelay(true);
+        in = new BufferedInputStream(new FirstByteWatch(socket.getInputStream()), BUFFER_BYTES);
+        out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
+    }
+
+    /** This side's IPv4 address, four zero bytes on IPv6 (what the registration record carries). */
+    byte[] localIpv4() {
+        byte[] address = socket.getLocalAddress().getAddress();
+        return address.length == 4 ? address : new byte[4];
+    }
+
+    /** How long a read may wait from now on; zero for ever. */
+    void readTimeout(Duration timeout) throws SocketException {
+        socket.setSoTimeout((int) timeout.toMillis());
+    }
+
+    /**
+     * The next NI frame's payload.
+     *
+     * @throws SocketException if the gateway closed the connection
+     */
+    byte[] read(int maxRecordBytes) throws IOException {
+        recordStarted = 0;
+        byte[] payload = NiFrames.read(in, maxRecordBytes);
+        recordStarted = 0;
+        if (payload == null) {
+            throw new SocketException("the gateway closed the connection");
+        }
+        return payload;
+    }
+
+    /** Since when a record has been arriving without being finished ({@link System#nanoTime()}), 0 if none is. */
+    long recordStarted() {
+        return recordStarted;
+    }
+
+    /** Writes a frame into the buffer (and to the gateway when the buffer fills). */
+    void write(byte[] payload) throws IOException {
+        guarded(() -> NiFrames.write(out, payload, 0, payload.length));
+    }
+
+    /** Sends what is buffered. */
+    void flush() throws IOException {
+        guarded(out::flush);
+    }
+
+    @FunctionalInterface
+    private interface GatewayWrite {
+        void run() throws IOException;
+    }
+
+    /** Runs a write in order with the others, visible to the watchdog while it waits. */
+    private void guarded(GatewayWrite write) throws IOException {
+        synchronized (writeLock) {
+            writingSince = System.nanoTime();
+            try {
+                write.run();
+            } catch (IOException e) {
+                throw closedBecause == null ? e : new SocketException(closedBecause);
+            } finally {
+                writingSince = 0;
+            }
+        }
+    }
+
+    /** True if a write to the gateway has waited longer than {@code limit}: the gateway stopped taking data. */
+    boolean writeBlockedLongerThan(Duration limit) {
+        long since = writingSince;
+        return since != 0 && System.nanoTime() - since > limit.toNanos();
+    }
+
+    /** Closes the connection from another thread; the write or read it ends fails with {@code reason}. */
+    void closeBecause(String reason) {
+        closedBecause = reason;
+        close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    /** Notes when the first byte of a record arrives, so that a record trickling in can be timed. */
+    private final class FirstByteWatch extends FilterInputStream {
+        FirstByteWatch(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            started(b >= 0 ? 1 : 0);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int offset, int length) throws IOException {
+            int n = super.read(b, offset, length);
+            started(n);
+            return n;
+        }
+
+        private void started(int bytes) {
+            if (bytes > 0 && recordStarted == 0) {
+                recordStarted = System.nanoTime();
+            }
+        }
+    }
+}
