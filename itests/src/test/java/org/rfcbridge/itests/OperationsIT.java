@@ -37,7 +37,6 @@ import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.json.FunctionJson;
 import org.rfcbridge.api.json.JsonText;
-import org.rfcbridge.api.trace.TraceDirectory;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.trace.TraceDecoder;
 import org.rfcbridge.simulators.demo.DemoSystems;
@@ -253,7 +252,7 @@ public class OperationsIT extends RfcBridgeTestSupport {
     private static String decode(Path metadata, Path trace) throws Exception {
         TraceDecoder decoder = new TraceDecoder(ProtocolLimits.DEFAULT,
                 FunctionJson.functions(JsonText.parse(Files.readString(metadata, StandardCharsets.UTF_8))));
-        return JsonText.write(decoder.decode(Files.readAllBytes(trace), TraceDirectory.isWsRfc(trace)));
+        return JsonText.write(decoder.decode(trace));
     }
 
     /**

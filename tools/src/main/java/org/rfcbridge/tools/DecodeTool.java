@@ -13,7 +13,6 @@ import java.util.Map;
 import org.rfcbridge.api.json.FunctionJson;
 import org.rfcbridge.api.json.JsonText;
 import org.rfcbridge.api.metadata.FunctionMetadata;
-import org.rfcbridge.api.trace.TraceDirectory;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.RfcProtocolException;
 import org.rfcbridge.protocol.trace.TraceDecoder;
@@ -67,8 +66,7 @@ public final class DecodeTool extends Tool {
             try {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("file", file.toString());
-                // a destination's trace (file name with -wsrfc-) holds WebSocket RFC messages, a listener's NI records
-                result.put("records", decoder.decode(Files.readAllBytes(file), TraceDirectory.isWsRfc(file)));
+                result.put("records", decoder.decode(file));
                 results.add(result);
             } catch (RfcProtocolException e) {
                 err.println("decode: " + file + ": malformed at byte offset " + e.offset() + ": " + e.problem());

@@ -235,7 +235,7 @@ public final class RegisteredConnection implements AutoCloseable {
     private StreamedResponse.Parts replyParts(String conversation, long[] bytes) {
         return (b, offset, length) -> {
             bytes[0] += replyData(conversation, b, offset, length, false);
-            flush();                                            // the gateway passes it on while the rest is made
+            gateway.flush();                                    // the gateway passes it on while the rest is made
         };
     }
 
@@ -245,7 +245,7 @@ public final class RegisteredConnection implements AutoCloseable {
         write(RegistrationRecords.deallocate(conversation).encode());
         write(RegistrationRecords.unaccept(conversation).encode());
         write(RegistrationRecords.rearm().encode());
-        flush();
+        gateway.flush();
         trace.close();
         trace = WireTrace.OFF;
         observer.callFinished(bytesIn, bytesOut);
@@ -362,16 +362,12 @@ public final class RegisteredConnection implements AutoCloseable {
 
     private void send(byte[] payload) throws IOException {
         write(payload);
-        flush();
+        gateway.flush();
     }
 
     private void write(byte[] payload) throws IOException {
         trace.record(payload);
         gateway.write(payload);
-    }
-
-    private void flush() throws IOException {
-        gateway.flush();
     }
 
     /**

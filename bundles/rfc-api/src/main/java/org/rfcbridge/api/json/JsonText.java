@@ -73,7 +73,7 @@ public final class JsonText {
 
     /** Writes a value indented, for people. */
     public static String writePretty(Object value) {
-        return write(PRETTY, value).strip();
+        return write(PRETTY, value);
     }
 
     private static String write(JsonWriterFactory factory, Object value) {

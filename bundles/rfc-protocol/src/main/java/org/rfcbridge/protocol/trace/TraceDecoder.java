@@ -1,5 +1,8 @@
 package org.rfcbridge.protocol.trace;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +12,7 @@ import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.metadata.Direction;
 import org.rfcbridge.api.metadata.FunctionMetadata;
+import org.rfcbridge.api.trace.TraceDirectory;
 import org.rfcbridge.protocol.Bytes;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.RfcProtocolException;
@@ -59,6 +63,16 @@ public final class TraceDecoder {
      */
     public List<Object> decode(byte[] trace) throws RfcProtocolException {
         return decode(trace, false);
+    }
+
+    /**
+     * Decodes one trace file: a destination's (its name says {@code -wsrfc-}) holds WebSocket RFC messages, a
+     * listener's NI records.
+     *
+     * @throws RfcProtocolException naming the byte offset in the file where decoding failed
+     */
+    public List<Object> decode(Path file) throws IOException, RfcProtocolException {
+        return decode(Files.readAllBytes(file), TraceDirectory.isWsRfc(file));
     }
 
     /**
