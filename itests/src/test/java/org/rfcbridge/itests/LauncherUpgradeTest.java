@@ -57,8 +57,20 @@ public class LauncherUpgradeTest {
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue("./rfcbridge " + String.join(" ", arguments) + " ends", process.waitFor(5, TimeUnit.MINUTES));
-        assertEquals("./rfcbridge " + String.join(" ", arguments) + ":\n" + output, 0, process.exitValue());
+        assertEquals("./rfcbridge " + String.join(" ", arguments) + ":\n" + output + logTail(), 0,
+                process.exitValue());
         return output;
+    }
+
+    /** The end of the runtime's karaf.log, which tells why a start failed; the home is removed after the test. */
+    private String logTail() throws IOException {
+        Path log = home.resolve("runtime/data/log/karaf.log");
+        if (!Files.exists(log)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return "\nkaraf.log, last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 60),
+                lines.size()));
     }
 
     @Test

@@ -30,8 +30,8 @@ import org.rfcbridge.api.RoutingRules;
  * The rules as files in {@code etc/}: a new rule is written as {@code org.rfcbridge.routing.rule-ID.cfg} by
  * Karaf's own {@code .cfg} writer ({@link TypedProperties}, which escapes every value; Felix FileInstall turns the
  * file into a configuration, {@code org.rfcbridge.routing.rule~ID}; one created in Config Admin alone would get no
- * file), changes go through Config Admin, which FileInstall writes back to the file, and removing a rule deletes
- * its configuration and its file.
+ * file), changes go through Config Admin, which the monitoring bundle's {@code ConfigurationFiles} writes back to
+ * the file, and removing a rule deletes its configuration and its file.
  */
 @Component(service = RoutingRules.class)
 public final class RoutingRulesComponent implements RoutingRules {
