@@ -4,15 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.utils.properties.InterpolationHelper;
 import org.apache.felix.utils.properties.TypedProperties;
@@ -21,10 +14,9 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
-import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.cm.SynchronousConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,42 +25,37 @@ import org.slf4j.LoggerFactory;
  * Keeps the {@code .cfg} files in {@code etc/} in step with Config Admin, in place of Felix FileInstall's own
  * write-back, which the assembly turns off ({@value #SAVE_SETTING}{@code =false} in {@code etc/custom.properties}).
  *
- * <p>Why: FileInstall (3.7.4 in Karaf 4.4.10) writes a configuration back into its file in place, not atomically,
- * on every change, and its directory poll may read a file while it is half written (by that write-back, by
- * {@code config:update}, by an editor). It then sets the half it read as the configuration and writes that back
- * too: the rest of the file is gone for good. Seen as a destination without its name after {@code config:update}
- * followed by a stop, and as Karaf's own files losing their ports at a first start (docs/reliability.md).
+ * <p>Why: FileInstall (3.7.4 in Karaf 4.4.10) polls {@code etc/} and may read a file while it is half written (by
+ * {@code config:update}, which writes in place, by an editor). It sets the half it read as the configuration, and
+ * its write-back then writes that half into the file: the rest is gone for good. Seen as a destination without
+ * its name after {@code config:update} and a stop (docs/reliability.md).
  *
- * <p>Here, a change in Config Admin (the web console's Configuration tab, {@code rfc:route-enable},
- * {@code rfc:config-import}) is written {@link #settle} after it was made, and only if the file has not been
- * changed meanwhile: a file changed within that time is one FileInstall has yet to read completely, and its next
- * poll sets the configuration from the whole file. Only the values that differ are written, in one rename
- * ({@link CfgFile}). A configuration deleted in Config Admin ({@code config:delete}, the Configuration tab) has
- * its file deleted, as FileInstall's write-back did.
+ * <p>Here, a change that FileInstall made from a file is never written back: the file is its source, and a file
+ * read half written is read whole at FileInstall's next poll. Every other change (the web console's Configuration
+ * tab, {@code rfc:route-enable}, {@code rfc:config-import}) is written at once, on the thread that made it (a
+ * synchronous listener), so the file holds it before FileInstall's next poll could set the file's older values
+ * over it. Only the values that differ are written, in one rename ({@link CfgFile}). A configuration deleted in
+ * Config Admin ({@code config:delete}) has its file deleted, as FileInstall's write-back did.
  */
-@Component(service = ConfigurationListener.class, immediate = true)
-public final class ConfigurationFiles implements ConfigurationListener {
+@Component(service = SynchronousConfigurationListener.class, immediate = true)
+public final class ConfigurationFiles implements SynchronousConfigurationListener {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationFiles.class);
     static final String SAVE_SETTING = "felix.fileinstall.enableConfigSave";
-    private static final String POLL_SETTING = "felix.fileinstall.poll";
     private static final String FILENAME = "felix.fileinstall.filename";
-    /** FileInstall's own default poll, for a framework that does not set one. */
-    private static final long DEFAULT_POLL_MILLIS = 2000;
+    /**
+     * How a change FileInstall made from a file is told: its directory watcher's thread is named
+     * {@code fileinstall-} and the directory (FileInstall 3.7.4's {@code DirectoryWatcher}; seen in karaf.log as
+     * {@code fileinstall-/opt/rfcbridge/etc}). Unverified for other FileInstall versions: a change taken for
+     * another's would be compared with its file, which is written only if it differs.
+     */
+    static final String FILEINSTALL_THREAD = "fileinstall-";
 
     private final ConfigurationAdmin configAdmin;
     private final TypedProperties.SubstitutionCallback substitution;
-    /** Three polls of FileInstall, at least 3 s: time for it to read a file that was being written. */
-    private final Duration settle;
     /** Whether FileInstall writes back itself (a Karaf not set up as the assembly is): then this does nothing. */
     private final boolean fileInstallSaves;
     /** The file of each configuration, remembered because a deleted configuration no longer names it. */
     private final Map<String, Path> files = new ConcurrentHashMap<>();
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "rfcbridge-configuration-files");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     @Activate
     public ConfigurationFiles(@Reference ConfigurationAdmin configAdmin, BundleContext context) {
@@ -77,13 +64,11 @@ public final class ConfigurationFiles implements ConfigurationListener {
                 new InterpolationHelper.BundleContextSubstitutionCallback(context);
         // the same resolution of ${...} as FileInstall's when it reads a .cfg file
         this.substitution = (name, key, value) -> properties.getValue(value);
-        this.settle = settle(context.getProperty(POLL_SETTING));
         this.fileInstallSaves = !"false".equalsIgnoreCase(String.valueOf(context.getProperty(SAVE_SETTING)).trim());
         if (fileInstallSaves) {
-            LOG.warn("{} is not false: Felix FileInstall writes configuration changes back into etc/ in place, and "
-                    + "its poll can read a half-written file and keep only that half; set {}=false in "
-                    + "etc/custom.properties (as the RFC Bridge assembly does) to have them written safely",
-                    SAVE_SETTING, SAVE_SETTING);
+            LOG.warn("{} is not false: Felix FileInstall writes configuration changes back into etc/, and a file it "
+                    + "read half written loses the rest; set {}=false in etc/custom.properties (as the RFC Bridge "
+                    + "assembly does) to have them written safely", SAVE_SETTING, SAVE_SETTING);
             return;
         }
         try {
@@ -97,69 +82,34 @@ public final class ConfigurationFiles implements ConfigurationListener {
         }
     }
 
-    static Duration settle(Object poll) {
-        long millis = DEFAULT_POLL_MILLIS;
-        try {
-            millis = poll == null ? DEFAULT_POLL_MILLIS : Long.parseLong(poll.toString().trim());
-        } catch (NumberFormatException e) {
-            // FileInstall falls back to its default as well
-        }
-        return Duration.ofMillis(Math.max(3000, 3 * Math.max(0, millis)));
-    }
-
-    /** Changes still waiting are written now (a stop right after a change in the web console keeps it). */
-    @Deactivate
-    void deactivate() {
-        writer.shutdownNow();
-        for (String pid : Set.copyOf(pending)) {
-            writeBack(pid, false);
-        }
-    }
-
     @Override
     public void configurationEvent(ConfigurationEvent event) {
         if (fileInstallSaves) {
             return;
         }
         String pid = event.getPid();
-        try {
-            if (event.getType() == ConfigurationEvent.CM_DELETED) {
-                Path file = files.remove(pid);
-                if (file != null) {
-                    writer.execute(() -> delete(pid, file));
-                }
-            } else if (event.getType() == ConfigurationEvent.CM_UPDATED && pending.add(pid)) {
-                later(pid);
+        if (event.getType() == ConfigurationEvent.CM_DELETED) {
+            Path file = files.remove(pid);
+            if (file != null) {
+                delete(pid, file);
             }
-        } catch (RejectedExecutionException e) {
-            // stopping: deactivate writes what is pending
+        } else if (event.getType() == ConfigurationEvent.CM_UPDATED) {
+            writeBack(pid, Thread.currentThread().getName().startsWith(FILEINSTALL_THREAD));
         }
     }
 
-    private void later(String pid) {
-        writer.schedule(() -> writeBack(pid, true), settle.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void writeBack(String pid, boolean mayWait) {
-        pending.remove(pid);
+    private void writeBack(String pid, boolean fromItsFile) {
         try {
             Configuration[] found = configAdmin.listConfigurations("(service.pid=" + pid + ")");
             if (found == null || found.length == 0 || found[0].getProperties() == null) {
                 return;
             }
             Path file = remember(found[0]);
-            if (file == null || !Files.isRegularFile(file)) {
-                return;
-            }
-            if (Files.getLastModifiedTime(file).toInstant().isAfter(Instant.now().minus(settle))) {
-                // FileInstall may have read it half written; its next poll sets the whole file, then look again
-                if (mayWait && pending.add(pid)) {
-                    later(pid);
-                }
+            if (fromItsFile || file == null || !Files.isRegularFile(file)) {
                 return;
             }
             if (CfgFile.writeBack(file, found[0].getProperties(), substitution)) {
-                LOG.info("Configuration {} written back to {}", pid, file);
+                LOG.info("Configuration {} written to {}", pid, file);
             }
         } catch (IOException | InvalidSyntaxException | RuntimeException e) {
             LOG.warn("Configuration {}: the change stays in Config Admin but could not be written to its file in "
@@ -170,7 +120,7 @@ public final class ConfigurationFiles implements ConfigurationListener {
     private void delete(String pid, Path file) {
         try {
             if (Files.deleteIfExists(file)) {
-                LOG.info("Configuration {} deleted: its file {} too", pid, file);
+                LOG.info("Configuration {} deleted, and its file {}", pid, file);
             }
         } catch (IOException e) {
             LOG.warn("Configuration {} deleted, but not its file {}, which a restart reads again: {}", pid, file,

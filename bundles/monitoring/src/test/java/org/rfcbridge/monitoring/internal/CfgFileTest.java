@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.stream.Stream;
@@ -106,13 +105,5 @@ class CfgFileTest {
         assertTrue(CfgFile.same(new String[] {"a", "b"}, List.of("a", "b")));
         assertFalse(CfgFile.same(new String[] {"a", "b"}, new String[] {"a"}));
         assertFalse(CfgFile.same(null, "x"));
-    }
-
-    @Test
-    void theWaitIsThreePollsOfFileInstallAndAtLeastThreeSeconds() {
-        assertEquals(Duration.ofSeconds(3), ConfigurationFiles.settle("1000"));
-        assertEquals(Duration.ofSeconds(15), ConfigurationFiles.settle(" 5000 "));
-        assertEquals(Duration.ofSeconds(6), ConfigurationFiles.settle(null));
-        assertEquals(Duration.ofSeconds(6), ConfigurationFiles.settle("often"));
     }
 }
