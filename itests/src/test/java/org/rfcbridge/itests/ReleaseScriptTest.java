@@ -73,17 +73,17 @@ public class ReleaseScriptTest {
     }
 
     /**
-     * How bin/setenv (for bin/client) and bin/rfcbridge (for its health check) read a port of etc/: the Config Admin
-     * interpolation "$[env:VAR;default=N]" resolved as Karaf resolves it, a number as it is, and a variable name
-     * that is not one never evaluated.
+     * How bin/setenv (for bin/client) and bin/rfcbridge (for its health check) read a port of etc/: "${env:VAR:-N}"
+     * resolved as Felix FileInstall resolves it, a number as it is, and a variable name that is not one never
+     * evaluated.
      */
     @Test
-    public void aPortOfEtcIsResolvedAsConfigAdminInterpolatesIt() throws Exception {
+    public void aPortOfEtcIsResolvedAsFileInstallResolvesIt() throws Exception {
         Path home = Files.createTempDirectory("rfcbridge-script");
         Files.createDirectories(home.resolve("bin"));
         scripts(home);
-        Path cfg = Files.writeString(home.resolve("ports.cfg"), "sshPort = $[env:RFCBRIDGE_SSH_PORT;default=8131]\n"
-                + "fixed = 9000\nhostile = $[env:X$(touch " + home.resolve("owned") + ");default=8191]\n");
+        Path cfg = Files.writeString(home.resolve("ports.cfg"), "sshPort = ${env:RFCBRIDGE_SSH_PORT:-8131}\n"
+                + "fixed = 9000\nhostile = ${env:X$(touch " + home.resolve("owned") + "):-8191}\n");
         assertEquals("8131", port(home, cfg, "sshPort", null));
         assertEquals("18131", port(home, cfg, "sshPort", "18131"));
         assertEquals("9000", port(home, cfg, "fixed", "18131"));
