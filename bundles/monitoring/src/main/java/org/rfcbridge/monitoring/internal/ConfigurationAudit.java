@@ -37,9 +37,6 @@ public final class ConfigurationAudit implements SynchronousConfigurationListene
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationAudit.class);
     static final String HIDDEN = "***";
     private static final String PREFIX = "org.rfcbridge";
-    /** Keys Config Admin and FileInstall keep for themselves. */
-    private static final Set<String> BOOKKEEPING = Set.of("service.pid", "service.factoryPid",
-            "felix.fileinstall.filename", "service.bundleLocation", ":org.apache.felix.configadmin.revision:");
 
     private final ConfigurationAdmin configAdmin;
     /**
@@ -123,7 +120,7 @@ public final class ConfigurationAudit implements SynchronousConfigurationListene
             return values;
         }
         for (String key : Collections.list(properties.keys())) {
-            if (BOOKKEEPING.contains(key)) {
+            if (CfgFile.BOOKKEEPING.contains(key)) {
                 continue;
             }
             Object value = properties.get(key);
