@@ -100,6 +100,28 @@ public class CloudInKarafIT extends RfcBridgeTestSupport {
         }
     }
 
+    /** Config Admin's interpolation plugin leaves a reference it cannot resolve as text: never sent as a password. */
+    @Test
+    public void aSecretFileThatIsMissingLeavesADestinationThatNamesTheFile() throws Exception {
+        Path config = etc().resolve("org.rfcbridge.wsrfc.destination-itest-nosecret.cfg");
+        try {
+            Files.writeString(config, "name = ITest_NoSecret\nhost = localhost\nalias.user = BC_USER000\n"
+                    + "password = $[secret:itest-missing-password]\n", StandardCharsets.UTF_8);
+            RfcDestination destination = service(RfcDestination.class, "ITest_NoSecret");
+            try {
+                destination.ping();
+                fail("a destination whose password was not resolved must not log on");
+            } catch (RfcException e) {
+                assertTrue(e.getClass().getName(), e instanceof CommunicationFailureException);
+                assertEquals("Destination ITest_NoSecret is not usable: field password holds "
+                        + "$[secret:itest-missing-password], which was not resolved: the file etc/itest-missing-password "
+                        + "is missing or not readable by the bridge's user", e.getMessage());
+            }
+        } finally {
+            Files.deleteIfExists(config);
+        }
+    }
+
     @Test
     public void aHostEnteredAsUrlLeavesADestinationThatSaysWhatToEnter() throws Exception {
         Path config = etc().resolve("org.rfcbridge.wsrfc.destination-itest-url.cfg");

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.rfcbridge.api.CommunicationFailureException;
+import org.rfcbridge.api.ConfigurationReferences;
 import org.rfcbridge.api.ConnectionState;
 import org.rfcbridge.api.DestinationStatus;
 import org.rfcbridge.api.FunctionRepository;
@@ -67,6 +68,7 @@ public final class JCoDestinationComponent implements RfcDestination, FunctionRe
             return;
         }
         try {
+            ConfigurationReferences.requireResolved(properties);
             jco.data().putDestination(name, JCoProperties.destination(config, proxy), trust::sslContext);
             LOG.info("Destination {} ({}): JCo WebSocket RFC to {}, {} sessions", name, properties.get("service.pid"),
                     address, poolSize);

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
+import org.rfcbridge.api.ConfigurationReferences;
 import org.rfcbridge.api.Provider;
 import org.rfcbridge.api.ProxyConfiguration;
 import org.slf4j.Logger;
@@ -58,6 +59,9 @@ public final class SecureProxyComponent implements ProxyConfiguration {
         } else if (!configured.isEmpty() && (config.port() < 1 || config.port() > 65535)) {
             LOG.warn("org.rfcbridge.proxy: port {} is not a port number (1-65535); no proxy is used", config.port());
             configured = "";
+        } else if (!configured.isEmpty() && unresolved(config) != null) {
+            LOG.warn("org.rfcbridge.proxy: {}; no proxy is used until it is corrected", unresolved(config));
+            configured = "";
         }
         host = configured;
         port = config.port();
@@ -65,6 +69,17 @@ public final class SecureProxyComponent implements ProxyConfiguration {
         password = config.password().toCharArray();
         if (!configured.isEmpty()) {
             LOG.info("org.rfcbridge.proxy: {}", this);
+        }
+    }
+
+    /** What is wrong if a field still holds a $[secret:...] or $[env:...] reference, else null. */
+    private static String unresolved(ProxyConfig config) {
+        try {
+            ConfigurationReferences.requireResolved(Map.of("host", config.host(), "user", config.user(),
+                    "password", config.password()));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 

@@ -42,4 +42,11 @@ class SecureProxyTest {
         assertFalse(proxy("", 3128, "", "").isConfigured());
         assertEquals("no secure proxy", proxy("", 3128, "", "").toString());
     }
+
+    /** The interpolation plugin leaves a reference it cannot resolve: its text is no password to send. */
+    @Test
+    void aPasswordReferenceLeftUnresolvedIsRefused() {
+        assertFalse(proxy("proxy.example.com", 8443, "bc", "$[secret:proxy-password]").isConfigured());
+        assertFalse(proxy("proxy.example.com", 8443, "$[env:PROXY_USER]", "x").isConfigured());
+    }
 }

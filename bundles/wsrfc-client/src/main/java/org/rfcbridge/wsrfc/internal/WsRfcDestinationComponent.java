@@ -21,6 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.rfcbridge.api.ArrivingRequest;
 import org.rfcbridge.api.Audit;
 import org.rfcbridge.api.CommunicationFailureException;
+import org.rfcbridge.api.ConfigurationReferences;
 import org.rfcbridge.api.DestinationStatus;
 import org.rfcbridge.api.FunctionRepository;
 import org.rfcbridge.api.Provider;
@@ -85,6 +86,8 @@ public final class WsRfcDestinationComponent implements RfcDestination, Function
                 throw new IllegalArgumentException("field name is empty: enter the destination's name, e.g. "
                         + "Connection_to_Cloud");
             }
+            // before any logon: the reference's text sent as the password would count as a failed logon
+            ConfigurationReferences.requireResolved(properties);
             if (!"default".equals(config.trust())) {
                 throw new IllegalArgumentException("field trust '" + config.trust() + "' names no trust store: the "
                         + "one trust store is 'default' (etc/trust)");
