@@ -103,40 +103,32 @@ public class CloudInKarafIT extends RfcBridgeTestSupport {
     /** Config Admin's interpolation plugin leaves a reference it cannot resolve as text: never sent as a password. */
     @Test
     public void aSecretFileThatIsMissingLeavesADestinationThatNamesTheFile() throws Exception {
-        Path config = etc().resolve("org.rfcbridge.wsrfc.destination-itest-nosecret.cfg");
-        try {
-            Files.writeString(config, "name = ITest_NoSecret\nhost = localhost\nalias.user = BC_USER000\n"
-                    + "password = $[secret:itest-missing-password]\n", StandardCharsets.UTF_8);
-            RfcDestination destination = service(RfcDestination.class, "ITest_NoSecret");
-            try {
-                destination.ping();
-                fail("a destination whose password was not resolved must not log on");
-            } catch (RfcException e) {
-                assertTrue(e.getClass().getName(), e instanceof CommunicationFailureException);
-                assertEquals("Destination ITest_NoSecret is not usable: field password holds "
-                        + "$[secret:itest-missing-password], which was not resolved: the file etc/itest-missing-password "
-                        + "is missing or not readable by the bridge's user", e.getMessage());
-            }
-        } finally {
-            Files.deleteIfExists(config);
-        }
+        assertUnusable("ITest_NoSecret", "host = localhost\nalias.user = BC_USER000\n"
+                + "password = $[secret:itest-missing-password]\n", "field password holds "
+                + "$[secret:itest-missing-password], which was not resolved: the file etc/itest-missing-password "
+                + "is missing or not readable by the bridge's user");
     }
 
     @Test
     public void aHostEnteredAsUrlLeavesADestinationThatSaysWhatToEnter() throws Exception {
-        Path config = etc().resolve("org.rfcbridge.wsrfc.destination-itest-url.cfg");
+        assertUnusable("ITest_Url", "host = https://my-api.s4hana.cloud.sap/sap/bc/rfc\n"
+                + "alias.user = BC_USER000\npassword = Secret-Not-Shown\n", "field host "
+                + "'https://my-api.s4hana.cloud.sap/sap/bc/rfc' must be the host name only, without https:// "
+                + "or a path: enter my-api.s4hana.cloud.sap");
+    }
+
+    /** A destination configured in etc/ with fields that cannot work: it is there and says why, before any logon. */
+    private void assertUnusable(String name, String fields, String problem) throws Exception {
+        Path config = etc().resolve("org.rfcbridge.wsrfc.destination-" + name + ".cfg");
         try {
-            Files.writeString(config, "name = ITest_Url\nhost = https://my-api.s4hana.cloud.sap/sap/bc/rfc\n"
-                    + "alias.user = BC_USER000\npassword = Secret-Not-Shown\n", StandardCharsets.UTF_8);
-            RfcDestination destination = service(RfcDestination.class, "ITest_Url");
+            Files.writeString(config, "name = " + name + "\n" + fields, StandardCharsets.UTF_8);
+            RfcDestination destination = service(RfcDestination.class, name);
             try {
                 destination.ping();
-                fail("a destination with a URL as host cannot connect");
+                fail("destination " + name + " must not connect");
             } catch (RfcException e) {
                 assertTrue(e.getClass().getName(), e instanceof CommunicationFailureException);
-                assertEquals("Destination ITest_Url is not usable: field host "
-                        + "'https://my-api.s4hana.cloud.sap/sap/bc/rfc' must be the host name only, without https:// "
-                        + "or a path: enter my-api.s4hana.cloud.sap", e.getMessage());
+                assertEquals("Destination " + name + " is not usable: " + problem, e.getMessage());
             }
         } finally {
             Files.deleteIfExists(config);
