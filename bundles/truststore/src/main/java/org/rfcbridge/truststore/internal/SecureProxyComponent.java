@@ -52,6 +52,7 @@ public final class SecureProxyComponent implements ProxyConfiguration {
     /** Reads and checks the settings. */
     void configure(ProxyConfig config) {
         String configured = config.host().trim();
+        String unresolved = unresolved(config);
         if (configured.contains("://") || configured.contains("/")) {
             LOG.warn("org.rfcbridge.proxy: host '{}' is refused: enter the host name only (e.g. proxy.example.com), "
                     + "without http://, https:// or a path; no proxy is used until it is corrected", configured);
@@ -59,8 +60,8 @@ public final class SecureProxyComponent implements ProxyConfiguration {
         } else if (!configured.isEmpty() && (config.port() < 1 || config.port() > 65535)) {
             LOG.warn("org.rfcbridge.proxy: port {} is not a port number (1-65535); no proxy is used", config.port());
             configured = "";
-        } else if (!configured.isEmpty() && unresolved(config) != null) {
-            LOG.warn("org.rfcbridge.proxy: {}; no proxy is used until it is corrected", unresolved(config));
+        } else if (!configured.isEmpty() && unresolved != null) {
+            LOG.warn("org.rfcbridge.proxy: {}; no proxy is used until it is corrected", unresolved);
             configured = "";
         }
         host = configured;
