@@ -21,7 +21,8 @@ public final class ConfigurationReferences {
      * Refuses a configuration that still holds a reference.
      *
      * @param properties the configuration as the component received it
-     * @throws IllegalArgumentException naming the field and what is missing (never a value)
+     * @throws IllegalArgumentException naming the field and what is missing (never a value, nor a reference's
+     *                                  options)
      */
     public static void requireResolved(Map<String, ?> properties) {
         for (Map.Entry<String, ?> field : new TreeMap<>(properties).entrySet()) {
@@ -30,9 +31,10 @@ public final class ConfigurationReferences {
             }
             Matcher reference = REFERENCE.matcher(text);
             if (reference.find()) {
+                // the kind and name only: a reference's options may hold a value (default=...), even a password
                 String name = reference.group(2).split(";", 2)[0];
-                throw new IllegalArgumentException("field " + field.getKey() + " holds " + reference.group()
-                        + ", which was not resolved: " + ("secret".equals(reference.group(1))
+                throw new IllegalArgumentException("field " + field.getKey() + " holds $[" + reference.group(1) + ":"
+                        + name + "], which was not resolved: " + ("secret".equals(reference.group(1))
                         ? "the file etc/" + name + " is missing or not readable by the bridge's user"
                         : "the environment variable " + name + " is not set for the bridge's process"));
             }

@@ -21,9 +21,9 @@ class ConfigurationReferencesTest {
     @Test
     void anUnsetVariableNamesTheVariableWithoutItsDefault() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
-                ConfigurationReferences.requireResolved(Map.of("host", "$[env:CLOUD_API_HOST;default=x]")));
-        assertEquals("field host holds $[env:CLOUD_API_HOST;default=x], which was not resolved: the environment "
-                + "variable CLOUD_API_HOST is not set for the bridge's process", refused.getMessage());
+                ConfigurationReferences.requireResolved(Map.of("password", "$[env:CLOUD_PW;default=Fallback-Secret]")));
+        assertEquals("field password holds $[env:CLOUD_PW], which was not resolved: the environment "
+                + "variable CLOUD_PW is not set for the bridge's process", refused.getMessage());
     }
 
     @Test
