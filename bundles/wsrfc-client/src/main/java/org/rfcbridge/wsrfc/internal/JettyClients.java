@@ -43,7 +43,7 @@ final class JettyClients {
         tls.setSslContext(context);
         tls.setEndpointIdentificationAlgorithm("HTTPS");
         tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
-        ClientConnector connector = new ClientConnector();
+        ClientConnector connector = new SelectingThreadReads();
         connector.setSslContextFactory(tls);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("rfcbridge-" + name);
