@@ -165,7 +165,7 @@ public final class ClassicEncoder {
 
     /** Program name, server duration and the end item. */
     ItemWriter writeResponseTail(ItemWriter w, ResponseOptions options) {
-        w.utf16(ItemIds.PROGRAM_NAME, String.format("%-40s", options.programName()).substring(0, 40));
+        w.utf16(ItemIds.PROGRAM_NAME, Texts.padded(options.programName(), 40));
         w.item(ItemIds.SERVER_DURATION, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
                 .putDouble(options.durationMicros()).array());
         return w.end();

@@ -2,6 +2,8 @@ package org.rfcbridge.protocol.classic;
 
 import java.nio.charset.StandardCharsets;
 
+import org.rfcbridge.protocol.item.Utf16;
+
 /**
  * Text in item values. After logon a Unicode session writes UTF-16LE (code page 4103); the initial
  * logon's values and some gateway and logon-error texts are single-byte ({@code protocol-cpic.md}
@@ -15,7 +17,7 @@ public final class Texts {
     /** UTF-16LE when the value looks like it (even length, every second byte 0 for Latin text), else ISO-8859-1. */
     public static String decode(byte[] b, int offset, int length) {
         return looksLikeUtf16(b, offset, length)
-                ? new String(b, offset, length, StandardCharsets.UTF_16LE)
+                ? Utf16.decode(b, offset, length)
                 : new String(b, offset, length, StandardCharsets.ISO_8859_1);
     }
 
@@ -31,6 +33,11 @@ public final class Texts {
             }
         }
         return zeros * 2 >= length / 2;
+    }
+
+    /** The text cut or padded with blanks to exactly {@code width} characters (a fixed-width CHAR value). */
+    public static String padded(String text, int width) {
+        return text.length() >= width ? text.substring(0, width) : text + " ".repeat(width - text.length());
     }
 
     /** Cuts a text to at most {@code max} characters, marking the cut. */

@@ -145,7 +145,7 @@ public final class ItemReader {
 
     /** The current value as UTF-16LE text. */
     public String utf16() {
-        return new String(buffer, valueOffset, valueLength & ~1, StandardCharsets.UTF_16LE);
+        return Utf16.decode(buffer, valueOffset, valueLength);
     }
 
     /** The current value as single-byte text (the initial logon's values, gateway texts). */

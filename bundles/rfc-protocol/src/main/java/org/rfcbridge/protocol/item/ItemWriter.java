@@ -51,7 +51,7 @@ public final class ItemWriter {
 
     /** An item whose value is text in UTF-16LE (names, CHAR values, texts in a Unicode session). */
     public ItemWriter utf16(int id, String text) {
-        return item(id, text.getBytes(StandardCharsets.UTF_16LE));
+        return item(id, Utf16.encode(text));
     }
 
     /** An item whose value is single-byte text (the initial logon's values). */
