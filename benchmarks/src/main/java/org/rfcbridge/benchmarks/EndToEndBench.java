@@ -248,6 +248,10 @@ public final class EndToEndBench {
         }, 5, seconds, bridgeIn, bridgeOut);
         figures.put("calls_per_s_5_connections_gateway_only", round(relayed.callsPerSecond()));
         figures.put("bridge_cpu_us_per_call_gateway_only", round(relayed.bridgeCpuMicros()));
+        // of it, the threads that carry a call: the listener's (gateway socket, codec, sending to the cloud) and
+        // the WebSocket client's (reading the cloud's replies); the rest is the JVM's own (JIT, GC) and the call log
+        figures.put("bridge_cpu_us_per_call_gateway_only_listener_threads", round(relayed.listenerCpuMicros()));
+        figures.put("bridge_cpu_us_per_call_gateway_only_client_threads", round(relayed.clientCpuMicros()));
         figures.put("outside_cpu_us_per_call_gateway_only", round(relayed.outsideCpuMicros()));
         figures.put("calls_per_s_direct_5_sessions", round(((Number) ask(bridgeIn, bridgeOut, "direct " + seconds
                 + " 5").get("calls")).doubleValue() / seconds));
@@ -283,20 +287,25 @@ public final class EndToEndBench {
      * @param bridgeCpuMicros  the bridge JVM's per call
      * @param outsideCpuMicros this JVM's per call (the simulated systems)
      */
-    private record LoadPhase(double callsPerSecond, double bridgeCpuMicros, double outsideCpuMicros) {
+    private record LoadPhase(double callsPerSecond, double bridgeCpuMicros, double outsideCpuMicros,
+                             double listenerCpuMicros, double clientCpuMicros) {
         static LoadPhase run(Runnable call, int callers, int seconds, PrintStream bridgeIn, BufferedReader bridgeOut)
                 throws Exception {
-            double bridgeBefore = bridgeCpuMillis(bridgeIn, bridgeOut);
+            Map<String, Object> before = ask(bridgeIn, bridgeOut, "stats");
             long outsideBefore = processCpuNanos();
             long calls = Load.parallel(call, callers, seconds);
             long outsideAfter = processCpuNanos();
-            double bridgeAfter = bridgeCpuMillis(bridgeIn, bridgeOut);
-            return new LoadPhase(calls / (double) seconds, (bridgeAfter - bridgeBefore) * 1e3 / calls,
-                    (outsideAfter - outsideBefore) / 1e3 / calls);
+            Map<String, Object> after = ask(bridgeIn, bridgeOut, "stats");
+            return new LoadPhase(calls / (double) seconds, microsPerCall(before, after, "cpu_ms", calls),
+                    (outsideAfter - outsideBefore) / 1e3 / calls,
+                    microsPerCall(before, after, "cpu_ms_listener_threads", calls),
+                    microsPerCall(before, after, "cpu_ms_client_threads", calls));
         }
 
-        private static double bridgeCpuMillis(PrintStream bridgeIn, BufferedReader bridgeOut) throws IOException {
-            return ((Number) ask(bridgeIn, bridgeOut, "stats").get("cpu_ms")).doubleValue();
+        /** The growth of one of the bridge's processor times (milliseconds) per call, in µs. */
+        private static double microsPerCall(Map<String, Object> before, Map<String, Object> after, String key,
+                                            long calls) {
+            return (((Number) after.get(key)).doubleValue() - ((Number) before.get(key)).doubleValue()) * 1e3 / calls;
         }
 
         private static long processCpuNanos() {

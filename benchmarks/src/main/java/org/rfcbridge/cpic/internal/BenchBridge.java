@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,8 @@ import org.rfcbridge.wsrfc.internal.BenchDestinations;
  */
 public final class BenchBridge {
     private static final int MAX_SAMPLES = 1 << 20;
+    /** The destination of the bridge's calls. */
+    private static final String CLOUD = "Bench_Cloud";
 
     private final long[] processing = new long[MAX_SAMPLES];
     /** Time in the destination per call (the WebSocket leg as the bridge sees it), to split the latency. */
@@ -71,7 +75,7 @@ public final class BenchBridge {
     private static final ThreadLocal<long[]> DESTINATION_NANOS = ThreadLocal.withInitial(() -> new long[1]);
 
     private void run(int gatewayPort, int cloudPort, String caPem, int connections) throws Exception {
-        RfcDestination cloud = BenchDestinations.start("Bench_Cloud", cloudPort, caPem, connections, Duration.ofMinutes(5));
+        RfcDestination cloud = BenchDestinations.start(CLOUD, cloudPort, caPem, connections, Duration.ofMinutes(5));
         RfcDestination direct = BenchDestinations.start("Direct", cloudPort, caPem, connections, Duration.ofMinutes(5));
         RfcDestination timed = new RfcDestination() {
             @Override
@@ -112,7 +116,7 @@ public final class BenchBridge {
         };
         CallRouter router = call -> timed;
         ListenerCounters counters = new ListenerCounters();
-        BridgeCallHandler bridge = new BridgeCallHandler("BENCH_PROGRAM", () -> router, cloud::repository, "Bench_Cloud",
+        BridgeCallHandler bridge = new BridgeCallHandler("BENCH_PROGRAM", () -> router, cloud::repository, CLOUD,
                 false, counters, ProtocolLimits.DEFAULT, TableCompression.NONE, call -> observer.callEnded(call));
         CallHandler measured = new CallHandler() {
             @Override
@@ -206,6 +210,23 @@ public final class BenchBridge {
         stats.put("heap_used_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6);
         stats.put("cpu_ms", ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e6);
+        stats.put("cpu_ms_listener_threads", threadsCpuMillis("rfcbridge-listener-"));
+        stats.put("cpu_ms_client_threads", threadsCpuMillis(BenchDestinations.clientThreadsName(CLOUD) + "-"));
         return stats;
+    }
+
+    /**
+     * The processor time of the live threads whose names start with {@code prefix}: where a call's time goes (the
+     * listener's threads, the WebSocket client's). Threads that ended are not counted.
+     */
+    private static double threadsCpuMillis(String prefix) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            long cpu = thread == null || !thread.getThreadName().startsWith(prefix) ? -1
+                    : threads.getThreadCpuTime(thread.getThreadId());
+            nanos += Math.max(cpu, 0);
+        }
+        return nanos / 1e6;
     }
 }

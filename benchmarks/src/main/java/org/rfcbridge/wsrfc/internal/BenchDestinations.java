@@ -41,4 +41,9 @@ public final class BenchDestinations {
         factory.init(store);
         return (X509TrustManager) factory.getTrustManagers()[0];
     }
+
+    /** The name of the threads of the WebSocket client of destination {@code name}. */
+    public static String clientThreadsName(String name) {
+        return JettyClients.threadsName(name);
+    }
 }

@@ -22,6 +22,11 @@ final class JettyClients {
     private JettyClients() {
     }
 
+    /** What the threads of a client named {@code name} are called (Jetty's pool adds "-" and a number). */
+    static String threadsName(String name) {
+        return "rfcbridge-" + name;
+    }
+
     /** A started client without proxy whose sessions never time out idle (tests and tools). */
     static WebSocketClient start(SSLContext context, long maxMessageBytes) throws Exception {
         WebSocketClient client = create("wsrfc", context, maxMessageBytes, null, Duration.ZERO);
@@ -46,7 +51,7 @@ final class JettyClients {
         ClientConnector connector = new SelectingThreadReads();
         connector.setSslContextFactory(tls);
         QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("rfcbridge-" + name);
+        threads.setName(threadsName(name));
         threads.setDaemon(true);
         connector.setExecutor(threads);
         HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(connector));
