@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 
 /** How the load runs drive calls: one caller timing each call, or several counting calls. */
 public final class Load {
@@ -14,9 +15,20 @@ public final class Load {
 
     /** Calls for {@code seconds} on this thread; the duration of each call in nanoseconds, sorted. */
     public static long[] timed(Runnable call, int seconds) {
+        return timed(call, seconds, 0);
+    }
+
+    /**
+     * As {@link #timed(Runnable, int)}, with the thread parked for {@code pauseNanos} before each call (not timed):
+     * calls paced as the bridge's calls reach the cloud, each after the cloud's side has been idle a while.
+     */
+    public static long[] timed(Runnable call, int seconds, long pauseNanos) {
         Samples samples = new Samples();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
+            if (pauseNanos > 0) {
+                LockSupport.parkNanos(pauseNanos);
+            }
             long start = System.nanoTime();
             call.run();
             samples.add(System.nanoTime() - start);

@@ -42,8 +42,9 @@ import org.rfcbridge.wsrfc.internal.BenchDestinations;
  *
  * <p>Arguments: gateway port, cloud port, CA file, connections. On standard input: {@code stats}
  * prints one JSON line; {@code reset} clears the figures and the heap peaks; {@code direct SECONDS
- * CALLERS} calls the cloud directly from this JVM, with a WebSocket RFC destination of its own, and
- * prints the latency (one caller) or the count of calls (several) as one JSON line; {@code calllog on|off}
+ * CALLERS [PAUSE_US]} calls the cloud directly from this JVM, with a WebSocket RFC destination of its own, and
+ * prints the latency (one caller, each call after a pause if given) or the count of calls (several) as one
+ * JSON line; {@code calllog on|off}
  * switches the assembly's monitoring (call log, metrics) on (the default) or leaves it out; {@code quit} ends.
  * In this package only to reach the listener's package-private runtime; not part of the bundle.
  */
@@ -156,7 +157,8 @@ public final class BenchBridge {
                 System.out.println(JsonText.write(stats(counters)));
             } else if (line.startsWith("direct ")) {
                 String[] words = line.split(" ");
-                System.out.println(JsonText.write(directCalls(direct, Integer.parseInt(words[1]), Integer.parseInt(words[2]))));
+                System.out.println(JsonText.write(directCalls(direct, Integer.parseInt(words[1]),
+                        Integer.parseInt(words[2]), words.length > 3 ? Long.parseLong(words[3]) : 0)));
             } else if (line.startsWith("calllog ")) {
                 observer = line.endsWith("on") ? monitoring : call -> { };
                 System.out.println("{}");
@@ -174,14 +176,15 @@ public final class BenchBridge {
 
     /**
      * Calls the cloud directly from this JVM for {@code seconds}, after a second of warm-up: timed one by
-     * one with one caller, counted with several.
+     * one with one caller (each after a pause of {@code pauseMicros}, not timed, if not zero), counted with several.
      */
-    private static Map<String, Object> directCalls(RfcDestination direct, int seconds, int callers) throws Exception {
+    private static Map<String, Object> directCalls(RfcDestination direct, int seconds, int callers, long pauseMicros)
+            throws Exception {
         Runnable call = () -> BenchCalls.call(() -> direct.execute(BenchCalls.connection()));
         Load.timed(call, 1);
         Map<String, Object> figures = new LinkedHashMap<>();
         if (callers == 1) {
-            long[] sorted = Load.timed(call, seconds);
+            long[] sorted = Load.timed(call, seconds, pauseMicros * 1000);
             figures.put("calls", sorted.length);
             figures.put("p50_us", Load.micros(sorted, 0.5));
             figures.put("p99_us", Load.micros(sorted, 0.99));
