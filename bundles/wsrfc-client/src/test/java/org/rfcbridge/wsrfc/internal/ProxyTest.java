@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.net.ssl.X509TrustManager;
@@ -19,6 +20,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ConnectHandler;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,5 +130,19 @@ class ProxyTest {
         assertTrue(e.getMessage().contains("407"), e.getMessage());
         assertFalse(e.getMessage().contains("wrong"), "never the password: " + e.getMessage());
         assertTrue(tunnels.get(0).endsWith("refused"));
+    }
+
+    @Test
+    void framesThroughTheTunnelAreReadOnTheSelectingThreadToo() throws Exception {
+        WebSocketClient client = JettyClients.create("proxied", CloudFixture.trusting(fixture.cloud.caPem()), 1 << 20,
+                proxyAs("proxyuser", "proxy secret"), Duration.ZERO);
+        client.start();
+        try {
+            Set<String> readers = SelectingThreadReadsTest.pongReaders(client, fixture.tutorial());
+            assertEquals(1, readers.size(), "threads that read the pongs: " + readers);
+            assertEquals(List.of("localhost:" + fixture.cloud.port() + " accepted"), tunnels);
+        } finally {
+            client.stop();
+        }
     }
 }

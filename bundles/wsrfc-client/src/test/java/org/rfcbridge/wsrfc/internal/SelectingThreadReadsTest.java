@@ -37,24 +37,29 @@ class SelectingThreadReadsTest {
         try (CloudFixture fixture = new CloudFixture()) {
             WebSocketClient client = JettyClients.start(CloudFixture.trusting(fixture.cloud.caPem()), 1 << 20);
             try {
-                WsRfcSettings settings = fixture.tutorial();
-                ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
-                upgrade.setSubProtocols(settings.subprotocol());
-                settings.upgradeHeaders().forEach(upgrade::setHeader);
-                Pongs pongs = new Pongs();
-                Session session = client.connect(pongs, URI.create(settings.url()), upgrade).get(5, TimeUnit.SECONDS);
-                Set<String> readers = new HashSet<>();
-                for (int i = 0; i < 20; i++) {
-                    session.sendPing(ByteBuffer.wrap(new byte[] {(byte) i}), Callback.NOOP);
-                    String reader = pongs.threads.poll(5, TimeUnit.SECONDS);
-                    assertNotNull(reader, "pong " + i + " arrived");
-                    readers.add(reader);
-                }
+                Set<String> readers = pongReaders(client, fixture.tutorial());
                 assertEquals(1, readers.size(), "threads that read the pongs: " + readers);
-                session.close();
             } finally {
                 client.stop();
             }
         }
+    }
+
+    /** The threads that read the pongs of 20 pings sent one after the other on a new session. */
+    static Set<String> pongReaders(WebSocketClient client, WsRfcSettings settings) throws Exception {
+        ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
+        upgrade.setSubProtocols(settings.subprotocol());
+        settings.upgradeHeaders().forEach(upgrade::setHeader);
+        Pongs pongs = new Pongs();
+        Session session = client.connect(pongs, URI.create(settings.url()), upgrade).get(5, TimeUnit.SECONDS);
+        Set<String> readers = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            session.sendPing(ByteBuffer.wrap(new byte[] {(byte) i}), Callback.NOOP);
+            String reader = pongs.threads.poll(5, TimeUnit.SECONDS);
+            assertNotNull(reader, "pong " + i + " arrived");
+            readers.add(reader);
+        }
+        session.close();
+        return readers;
     }
 }
