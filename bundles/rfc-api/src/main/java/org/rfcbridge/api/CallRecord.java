@@ -107,7 +107,7 @@ public final class CallRecord {
         errorText = oneLine(error.getMessage());
     }
 
-    /** The call ended with a failure of the connection to the caller (after parts of the reply were sent). */
+    /** The call ended with a failure of the connection to the caller (while its reply was sent). */
     public void broke(String reason) {
         result = RfcErrorKind.COMMUNICATION_FAILURE.name();
         errorText = oneLine(reason);

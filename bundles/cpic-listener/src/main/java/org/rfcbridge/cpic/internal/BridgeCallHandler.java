@@ -110,22 +110,42 @@ final class BridgeCallHandler implements CallHandler {
         byte[] answer(StreamedResponse.Parts parts) throws IOException;
     }
 
-    /** The answer, with what it sends counted in the call's record, which ends with it and goes to the observer. */
+    /**
+     * The answer, with what it sends counted in the call's record, which then goes to the observer: once the reply's
+     * last part has gone to the gateway where the connection says so ({@link DeliveredParts}), else at once.
+     */
     private byte[] recorded(CallRecord record, StreamedResponse.Parts parts, Answer answer) throws IOException {
         StreamedResponse.Parts counted = (b, offset, length) -> {
             parts.send(b, offset, length);
             record.sent(length);
         };
+        byte[] rest;
         try {
-            byte[] rest = answer.answer(counted);
-            record.sent(rest.length);
-            return rest;
+            rest = answer.answer(counted);
         } catch (IOException e) {
             record.broke(e.getMessage());
-            throw e;
-        } finally {
             record.end(observer);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            record.end(observer);
+            throw e;
         }
+        if (parts instanceof DeliveredParts delivered) {
+            delivered.whenDelivered(failure -> ended(record, rest.length, failure));
+        } else {
+            ended(record, rest.length, null);
+        }
+        return rest;
+    }
+
+    /** Ends the call's record after its reply's last {@code lastBytes}: sent, or not because of {@code failure}. */
+    private void ended(CallRecord record, int lastBytes, IOException failure) {
+        if (failure == null) {
+            record.sent(lastBytes);
+        } else {
+            record.broke("the reply's last part did not reach the gateway: " + failure.getMessage());
+        }
+        record.end(observer);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.protocol.ProtocolLimits;
@@ -12,7 +13,6 @@ import org.rfcbridge.protocol.appc.AppcFunction;
 import org.rfcbridge.protocol.appc.AppcHeader;
 import org.rfcbridge.protocol.appc.AppcMessageAssembler;
 import org.rfcbridge.protocol.appc.AppcRecord;
-import org.rfcbridge.protocol.classic.StreamedResponse;
 import org.rfcbridge.protocol.gateway.GatewayErrorBlock;
 import org.rfcbridge.protocol.gateway.GatewayRecord;
 import org.rfcbridge.protocol.ni.NiFrames;
@@ -173,11 +173,13 @@ public final class RegisteredConnection implements AutoCloseable {
                 if (arriving != null) {
                     assembler.discard();
                     ArrivingRest rest = new ArrivingRest(assembler, record);
-                    long[] partBytes = {0};
-                    byte[] reply = arriving.handle(rest, replyParts(id, partBytes));
-                    assembler.message();                                   // read to its end: the next one begins
-                    unfinishedSince = 0;
-                    answered(id, partBytes[0], reply);
+                    ReplyParts parts = new ReplyParts(id);
+                    byte[] reply = arriving.handle(rest, parts);
+                    parts.deliver(() -> {
+                        assembler.message();                               // read to its end: the next one begins
+                        unfinishedSince = 0;
+                        answered(id, parts.bytes, reply);
+                    });
                     conversation = null;
                     continue;
                 }
@@ -191,19 +193,19 @@ public final class RegisteredConnection implements AutoCloseable {
                     unfinishedSince = requestStarted;                // the rest of the request is due
                 } else {
                     unfinishedSince = 0;
-                    long[] partBytes = {0};
+                    ReplyParts parts = new ReplyParts(id);
                     long requestBytes = assembler.pendingBytes();
                     byte[] request = assembler.message();
                     byte[] rest;
                     try {
                         rest = refusal != null ? handler.refuse(beginning, requestBytes, refusal)
-                                : handler.handle(request, replyParts(id, partBytes));
+                                : handler.handle(request, parts);
                     } finally {
                         admission.callEnded();
                         refusal = null;
                         beginning = null;
                     }
-                    answered(id, partBytes[0], rest);
+                    parts.deliver(() -> answered(id, parts.bytes, rest));
                     conversation = null;
                 }
             }
@@ -231,12 +233,47 @@ public final class RegisteredConnection implements AutoCloseable {
         }
     }
 
-    /** Leading parts of a reply go to the gateway at once, counted in {@code bytes[0]}. */
-    private StreamedResponse.Parts replyParts(String conversation, long[] bytes) {
-        return (b, offset, length) -> {
-            bytes[0] += replyData(conversation, b, offset, length, false);
+    /** The parts of one call's reply: leading parts go to the gateway at once, counted; the last one is delivered. */
+    private final class ReplyParts implements DeliveredParts {
+        private final String conversation;
+        /** Reply bytes sent in leading parts. */
+        long bytes;
+        private Consumer<IOException> delivered = failure -> { };
+
+        ReplyParts(String conversation) {
+            this.conversation = conversation;
+        }
+
+        @Override
+        public void send(byte[] b, int offset, int length) throws IOException {
+            bytes += replyData(conversation, b, offset, length, false);
             gateway.flush();                                    // the gateway passes it on while the rest is made
-        };
+        }
+
+        @Override
+        public void whenDelivered(Consumer<IOException> then) {
+            delivered = then;
+        }
+
+        /** Sends the reply's last part, and says whether it went. */
+        void deliver(LastPart last) throws IOException {
+            try {
+                last.send();
+            } catch (IOException e) {
+                delivered.accept(e);
+                throw e;
+            } catch (RuntimeException e) {
+                delivered.accept(new IOException(e.toString(), e));
+                throw e;
+            }
+            delivered.accept(null);
+        }
+    }
+
+    /** Sends what is left of a reply and ends the conversation. */
+    @FunctionalInterface
+    private interface LastPart {
+        void send() throws IOException;
     }
 
     /** Sends the reply's last part, ends the conversation and says ready again. */

@@ -2,6 +2,7 @@ package org.rfcbridge.cpic.internal;
 
 import java.time.Duration;
 
+import org.rfcbridge.api.CallObserver;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.classic.TableCompression;
 import org.rfcbridge.simulators.onprem.SimulatedAbapSystem;
@@ -23,12 +24,18 @@ final class LoadedListener implements AutoCloseable {
     }
 
     LoadedListener(String name, int connections, Duration callTimeout, Duration writeTimeout) throws Exception {
+        this(name, connections, callTimeout, writeTimeout, new SampleDestination("Connection_to_Cloud", "CLD"),
+                call -> { });
+    }
+
+    /** With the destination every call goes to, and what is told of each call's end. */
+    LoadedListener(String name, int connections, Duration callTimeout, Duration writeTimeout, SampleDestination cloud,
+                   CallObserver observer) throws Exception {
         gateway = SimulatedGateway.start(SimulatedGateway.Settings.defaults(0), event -> { });
-        SampleDestination cloud = new SampleDestination("Connection_to_Cloud", "CLD");
         listener = new ListenerRuntime(name, ListenerTest.PROGRAM_ID, connections,
                 () -> new GatewayAddress("127.0.0.1", gateway.port()), new BridgeCallHandler(ListenerTest.PROGRAM_ID,
                         () -> call -> cloud, () -> cloud, "Connection_to_Cloud", false, counters, ProtocolLimits.DEFAULT,
-                        TableCompression.NONE, call -> { }),
+                        TableCompression.NONE, observer),
                 counters, new ListenerRuntime.Settings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5),
                         ProtocolLimits.DEFAULT, writeTimeout));
         onPrem = new SimulatedAbapSystem(new SimulatedAbapSystem.Identity("YI3", "000", name.toUpperCase(), "E"),

@@ -135,4 +135,14 @@ final class GatewayRegistration {
     void close() {
         SimulatedGateway.closeQuietly(socket);
     }
+
+    /** Closes with a reset instead of the orderly end, so that the other side's next write fails. */
+    void reset() {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (java.net.SocketException e) {
+            // already closed: nothing to reset
+        }
+        close();
+    }
 }

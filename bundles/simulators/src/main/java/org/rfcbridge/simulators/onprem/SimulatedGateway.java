@@ -217,9 +217,22 @@ public final class SimulatedGateway implements AutoCloseable {
 
     /** Closes one registration of a Program ID (a cut connection); false if none is registered. */
     public boolean cutRegistration(String programId) {
+        return onRegistration(programId, GatewayRegistration::close);
+    }
+
+    /**
+     * Resets one registration of a Program ID (a TCP reset, as a crashed gateway or a firewall leaves a
+     * connection): the registered program's next write to it fails. False if none is registered.
+     */
+    public boolean resetRegistration(String programId) {
+        return onRegistration(programId, GatewayRegistration::reset);
+    }
+
+    /** Does {@code action} to one registration of the Program ID; false if none is registered. */
+    private boolean onRegistration(String programId, Consumer<GatewayRegistration> action) {
         for (GatewayRegistration r : registrations) {
             if (programId.equals(r.programId)) {
-                r.close();
+                action.accept(r);
                 return true;
             }
         }
