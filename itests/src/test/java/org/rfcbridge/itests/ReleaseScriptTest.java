@@ -73,6 +73,55 @@ public class ReleaseScriptTest {
     }
 
     /**
+     * Felix's health servlet answers 200 and OK before the bridge's checks are registered, with no results: that is
+     * a bridge still starting, not a healthy one (the container's HEALTHCHECK and the upgrade's judgement rely on it).
+     */
+    @Test
+    public void healthWithoutResultsIsAStartNotHealth() throws Exception {
+        assertEquals(1, health("{\"overallResult\":\"OK\",\"results\":[]}").exitValue());
+        Process healthy = health("{\"overallResult\":\"OK\",\"results\":[{\"name\":\"RFC Bridge listeners\","
+                + "\"status\":\"OK\"}]}");
+        assertEquals(0, healthy.exitValue());
+    }
+
+    /** bin/rfcbridge health against a bridge whose health URL answers 200 with {@code json}; the ended process. */
+    private static Process health(String json) throws Exception {
+        Path home = Files.createTempDirectory("rfcbridge-script");
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("etc"));
+        Path script = scripts(home);
+        try (ServerSocket bridge = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Files.writeString(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port = "
+                    + bridge.getLocalPort() + "\n");
+            Thread answering = new Thread(() -> {
+                try (Socket connection = bridge.accept()) {
+                    // the request read to its blank line: closing with it unread would reset the connection
+                    java.io.BufferedReader request = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            connection.getInputStream(), StandardCharsets.US_ASCII));
+                    for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
+                        // headers are not looked at
+                    }
+                    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+                    connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    connection.getOutputStream().write(body);
+                } catch (IOException ended) {
+                    // the test is over
+                }
+            });
+            answering.setDaemon(true);
+            answering.start();
+            Process health = new ProcessBuilder("bash", script.toString(), "health").redirectErrorStream(true).start();
+            assertTrue("it answers", health.waitFor(30, TimeUnit.SECONDS));
+            String output = new String(health.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(output, output.contains("overallResult"));
+            assertEquals(output, json.contains("[]"), output.contains("the bridge is still starting"));
+            return health;
+        }
+    }
+
+    /**
      * How bin/setenv (for bin/client) and bin/rfcbridge (for its health check) read a port of etc/: "${env:VAR:-N}"
      * resolved as Felix FileInstall resolves it, a number as it is, and a variable name that is not one never
      * evaluated.
