@@ -3,7 +3,9 @@ package org.rfcbridge.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -48,28 +50,9 @@ public class ReleaseScriptTest {
 
     @Test
     public void healthGivesUpOnASilentBridge() throws Exception {
-        Path home = Files.createTempDirectory("rfcbridge-script");
-        Files.createDirectories(home.resolve("bin"));
-        Files.createDirectories(home.resolve("etc"));
-        Path script = scripts(home);
-        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Files.writeString(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port = "
-                    + silent.getLocalPort() + "\n");
-            Thread accepting = new Thread(() -> {
-                try (Socket connection = silent.accept()) {
-                    Thread.sleep(60_000);                    // accepted, never answered
-                } catch (Exception ended) {
-                    // the test is over
-                }
-            });
-            accepting.setDaemon(true);
-            accepting.start();
-            Process health = new ProcessBuilder("bash", script.toString(), "health").redirectErrorStream(true).start();
-            assertTrue("it gives up instead of hanging", health.waitFor(30, TimeUnit.SECONDS));
-            String output = new String(health.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(output, 1, health.exitValue());
-            assertTrue(output, output.contains("the bridge does not answer"));
-        }
+        Health health = health(connection -> Thread.sleep(60_000));      // accepted, never answered
+        assertEquals(health.output, 1, health.exitValue);
+        assertTrue(health.output, health.output.contains("the bridge does not answer"));
     }
 
     /**
@@ -78,47 +61,65 @@ public class ReleaseScriptTest {
      */
     @Test
     public void healthWithoutResultsIsAStartNotHealth() throws Exception {
-        assertEquals(1, health("{\"overallResult\":\"OK\",\"results\":[]}").exitValue());
-        Process healthy = health("{\"overallResult\":\"OK\",\"results\":[{\"name\":\"RFC Bridge listeners\","
-                + "\"status\":\"OK\"}]}");
-        assertEquals(0, healthy.exitValue());
+        Health starting = health(answering("{\"overallResult\":\"OK\",\"results\":[]}"));
+        assertEquals(starting.output, 1, starting.exitValue);
+        assertTrue(starting.output, starting.output.contains("the bridge is still starting"));
+        Health healthy = health(answering("{\"overallResult\":\"OK\",\"results\":[{\"name\":"
+                + "\"RFC Bridge listeners\",\"status\":\"OK\"}]}"));
+        assertEquals(healthy.output, 0, healthy.exitValue);
+        assertTrue(healthy.output, healthy.output.contains("RFC Bridge listeners"));
     }
 
-    /** bin/rfcbridge health against a bridge whose health URL answers 200 with {@code json}; the ended process. */
-    private static Process health(String json) throws Exception {
+    /** What the fake bridge does with the health request's connection. */
+    @FunctionalInterface
+    private interface FakeBridge {
+        void serve(Socket connection) throws Exception;
+    }
+
+    /** How bin/rfcbridge health ended, and what it printed. */
+    private record Health(int exitValue, String output) {
+    }
+
+    /** bin/rfcbridge health against a fake bridge on a free port (it gives up after 30 s). */
+    private static Health health(FakeBridge bridge) throws Exception {
         Path home = Files.createTempDirectory("rfcbridge-script");
         Files.createDirectories(home.resolve("bin"));
         Files.createDirectories(home.resolve("etc"));
         Path script = scripts(home);
-        try (ServerSocket bridge = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Files.writeString(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port = "
-                    + bridge.getLocalPort() + "\n");
-            Thread answering = new Thread(() -> {
-                try (Socket connection = bridge.accept()) {
-                    // the request read to its blank line: closing with it unread would reset the connection
-                    java.io.BufferedReader request = new java.io.BufferedReader(new java.io.InputStreamReader(
-                            connection.getInputStream(), StandardCharsets.US_ASCII));
-                    for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
-                        // headers are not looked at
-                    }
-                    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-                    connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                            + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                    connection.getOutputStream().write(body);
-                } catch (IOException ended) {
+                    + server.getLocalPort() + "\n");
+            Thread accepting = new Thread(() -> {
+                try (Socket connection = server.accept()) {
+                    bridge.serve(connection);
+                } catch (Exception ended) {
                     // the test is over
                 }
             });
-            answering.setDaemon(true);
-            answering.start();
+            accepting.setDaemon(true);
+            accepting.start();
             Process health = new ProcessBuilder("bash", script.toString(), "health").redirectErrorStream(true).start();
-            assertTrue("it answers", health.waitFor(30, TimeUnit.SECONDS));
-            String output = new String(health.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(output, output.contains("overallResult"));
-            assertEquals(output, json.contains("[]"), output.contains("the bridge is still starting"));
-            return health;
+            assertTrue("it gives up instead of hanging", health.waitFor(30, TimeUnit.SECONDS));
+            return new Health(health.exitValue(), new String(health.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8));
         }
+    }
+
+    /** A bridge whose health URL answers 200 with {@code json}. */
+    private static FakeBridge answering(String json) {
+        return connection -> {
+            // the request read to its blank line: closing with it unread would reset the connection
+            BufferedReader request = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
+                // headers are not looked at
+            }
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            connection.getOutputStream().write(body);
+        };
     }
 
     /**
