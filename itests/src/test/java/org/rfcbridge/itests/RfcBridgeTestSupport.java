@@ -131,7 +131,26 @@ public abstract class RfcBridgeTestSupport {
             }
             Thread.sleep(100);
         }
-        org.junit.Assert.fail("not within " + wait.toSeconds() + " s: " + what);
+        org.junit.Assert.fail("not within " + wait.toSeconds() + " s: " + what + karafLogTail());
+    }
+
+    /**
+     * The last lines of the container's karaf.log, where a test runs inside Karaf (Pax Exam's probe): Pax Exam
+     * removes the container's folder afterwards, so a failure in CI must carry its cause in its message.
+     */
+    private static String karafLogTail() {
+        String data = System.getProperty("karaf.data");
+        if (data == null) {
+            return "";
+        }
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(data, "log", "karaf.log"),
+                    StandardCharsets.UTF_8);
+            return "\nkaraf.log, last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 60),
+                    lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "\n(karaf.log not readable: " + e + ")";
+        }
     }
 
     /**
