@@ -90,12 +90,14 @@ public class TwoNodesTest {
     public void aNodeKilledUnderLoadLosesOnlyItsCallsInFlight() throws Exception {
         Node first = new Node();
         nodes.add(first);
-        Node second = new Node();
-        nodes.add(second);
         int gatewayPort = RfcBridgeTestSupport.freePort();
         int cloudPort = RfcBridgeTestSupport.freePort();
         first.launcher("start", "--gateway-port", Integer.toString(gatewayPort), "--cloud-port",
                 Integer.toString(cloudPort));
+        // the second node's free ports are picked once the first node holds its own: picked before the first
+        // started, one of them was in use when the second started (CI, 2026-12-07)
+        Node second = new Node();
+        nodes.add(second);
         second.launcher("start", "--gateway-port", Integer.toString(RfcBridgeTestSupport.freePort()),
                 "--cloud-port", Integer.toString(RfcBridgeTestSupport.freePort()));
         // the second node as a site's second bridge: the same gateway and cloud system as the first (whose CA it
