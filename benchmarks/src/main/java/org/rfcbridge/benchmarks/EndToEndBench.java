@@ -305,8 +305,10 @@ public final class EndToEndBench {
     /**
      * Calls from several callers for a while, with the processor time both JVMs spent on them.
      *
-     * @param bridgeCpuMicros  the bridge JVM's per call
-     * @param outsideCpuMicros this JVM's per call (the simulated systems)
+     * @param bridgeCpuMicros   the bridge JVM's per call
+     * @param outsideCpuMicros  this JVM's per call (the simulated systems)
+     * @param listenerCpuMicros of the bridge JVM's, its listener threads' per call
+     * @param clientCpuMicros   of the bridge JVM's, its WebSocket client threads' per call
      */
     private record LoadPhase(double callsPerSecond, double bridgeCpuMicros, double outsideCpuMicros,
                              double listenerCpuMicros, double clientCpuMicros) {

@@ -63,14 +63,8 @@ public class LauncherUpgradeTest {
     }
 
     /** The end of the runtime's karaf.log, which tells why a start failed; the home is removed after the test. */
-    private String logTail() throws IOException {
-        Path log = home.resolve("runtime/data/log/karaf.log");
-        if (!Files.exists(log)) {
-            return "";
-        }
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return "\nkaraf.log, last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 60),
-                lines.size()));
+    private String logTail() {
+        return RfcBridgeTestSupport.karafLogTail(home.resolve("runtime/data/log/karaf.log"));
     }
 
     @Test

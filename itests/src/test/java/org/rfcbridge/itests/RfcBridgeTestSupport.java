@@ -140,12 +140,16 @@ public abstract class RfcBridgeTestSupport {
      */
     private static String karafLogTail() {
         String data = System.getProperty("karaf.data");
-        if (data == null) {
+        return data == null ? "" : karafLogTail(java.nio.file.Path.of(data, "log", "karaf.log"));
+    }
+
+    /** The last 60 lines of a karaf.log, for a failure's message; empty if there is none. */
+    static String karafLogTail(java.nio.file.Path log) {
+        if (!java.nio.file.Files.exists(log)) {
             return "";
         }
         try {
-            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(data, "log", "karaf.log"),
-                    StandardCharsets.UTF_8);
+            List<String> lines = java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8);
             return "\nkaraf.log, last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 60),
                     lines.size()));
         } catch (IOException | RuntimeException e) {

@@ -52,6 +52,8 @@ public final class BenchBridge {
     private static final int MAX_SAMPLES = 1 << 20;
     /** The destination of the bridge's calls. */
     private static final String CLOUD = "Bench_Cloud";
+    /** The listener's name, which its threads carry. */
+    private static final String LISTENER = "bench";
 
     private final long[] processing = new long[MAX_SAMPLES];
     /** Time in the destination per call (the WebSocket leg as the bridge sees it), to split the latency. */
@@ -146,7 +148,7 @@ public final class BenchBridge {
                 return bridge.refuse(beginning, requestBytes, reason);
             }
         };
-        ListenerRuntime listener = new ListenerRuntime("bench", "BENCH_PROGRAM", connections,
+        ListenerRuntime listener = new ListenerRuntime(LISTENER, "BENCH_PROGRAM", connections,
                 () -> new GatewayAddress("127.0.0.1", gatewayPort), measured, counters,
                 new ListenerRuntime.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
                         ProtocolLimits.DEFAULT));
@@ -213,7 +215,7 @@ public final class BenchBridge {
         stats.put("heap_used_mb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6);
         stats.put("cpu_ms", ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e6);
-        stats.put("cpu_ms_listener_threads", threadsCpuMillis("rfcbridge-listener-"));
+        stats.put("cpu_ms_listener_threads", threadsCpuMillis(ListenerRuntime.threadsName(LISTENER) + "-"));
         stats.put("cpu_ms_client_threads", threadsCpuMillis(BenchDestinations.clientThreadsName(CLOUD) + "-"));
         return stats;
     }
@@ -226,9 +228,9 @@ public final class BenchBridge {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long nanos = 0;
         for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            long cpu = thread == null || !thread.getThreadName().startsWith(prefix) ? -1
-                    : threads.getThreadCpuTime(thread.getThreadId());
-            nanos += Math.max(cpu, 0);
+            if (thread != null && thread.getThreadName().startsWith(prefix)) {
+                nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));   // -1: it ended meanwhile
+            }
         }
         return nanos / 1e6;
     }

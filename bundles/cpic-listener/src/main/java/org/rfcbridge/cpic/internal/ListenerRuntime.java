@@ -90,16 +90,21 @@ final class ListenerRuntime {
         }
     }
 
+    /** What the threads of the listener named {@code listener} are called: then "-" and the connection's index. */
+    static String threadsName(String listener) {
+        return "rfcbridge-listener-" + listener;
+    }
+
     /** Starts one thread per connection, and the write watchdog, and returns at once. */
     synchronized void start() {
         stopping = false;
         for (ConnectionSlot slot : slots) {
-            Thread thread = new Thread(() -> run(slot), "rfcbridge-listener-" + listener + "-" + slot.index);
+            Thread thread = new Thread(() -> run(slot), threadsName(listener) + "-" + slot.index);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
         }
-        Thread watchdog = new Thread(this::watchWrites, "rfcbridge-listener-" + listener + "-watchdog");
+        Thread watchdog = new Thread(this::watchWrites, threadsName(listener) + "-watchdog");
         watchdog.setDaemon(true);
         threads.add(watchdog);
         watchdog.start();
