@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 import org.rfcbridge.protocol.ni.NiFrames;
@@ -21,7 +22,15 @@ import org.rfcbridge.protocol.ni.NiFrames;
 final class GatewaySocket implements AutoCloseable {
     private static final int BUFFER_BYTES = 65536;
 
-    private final Socket socket = new Socket();
+    /**
+     * A channel's socket, not {@code new Socket()}: Java 17's plain socket turns its descriptor non-blocking for good
+     * at the first timed connect or read, and from then on every read that has to wait costs three system calls
+     * (a read that finds nothing, a poll, the read again). A blocking channel restores blocking mode after a timed
+     * operation, so the wait for the gateway's next request is one read, the most frequent wait of the listener.
+     */
+    private volatile Socket socket;
+    /** Set by {@link #close()}, which may come before {@link #connect}: the connect then fails. */
+    private volatile boolean closed;
     /** Orders writes; not the socket's own monitor, which {@link Socket#close()} takes, so a blocked write can be closed. */
     private final Object writeLock = new Object();
     private InputStream in;
@@ -35,10 +44,16 @@ final class GatewaySocket implements AutoCloseable {
 
     /** Connects, without delaying small writes (every record is flushed when it must go). */
     void connect(String host, int port, Duration timeout) throws IOException {
-        socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-        socket.setTcpNoDelay(true);
-        in = new BufferedInputStream(new FirstByteWatch(socket.getInputStream()), BUFFER_BYTES);
-        out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
+        Socket opened = SocketChannel.open().socket();
+        socket = opened;
+        if (closed) {
+            opened.close();
+            throw new SocketException("the connection was closed before it was made");
+        }
+        opened.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+        opened.setTcpNoDelay(true);
+        in = new BufferedInputStream(new FirstByteWatch(opened.getInputStream()), BUFFER_BYTES);
+        out = new BufferedOutputStream(opened.getOutputStream(), BUFFER_BYTES);
     }
 
     /** This side's IPv4 address, four zero bytes on IPv6 (what the registration record carries). */
@@ -115,8 +130,13 @@ final class GatewaySocket implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        Socket opened = socket;
+        if (opened == null) {
+            return;
+        }
         try {
-            socket.close();
+            opened.close();
         } catch (IOException e) {
             // closing anyway
         }
