@@ -25,6 +25,8 @@ import javax.management.ObjectName;
 
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -63,6 +65,9 @@ public class OperationsIT extends RfcBridgeTestSupport {
 
     @Inject
     ConfigurationAdmin configurations;
+
+    @Inject
+    ServiceComponentRuntime components;
 
     private SimulatedAbapSystem onPrem;
     private final List<String> outputs = new ArrayList<>();
@@ -165,6 +170,33 @@ public class OperationsIT extends RfcBridgeTestSupport {
         eventually(WAIT, "the health URL answers 200 again after the gateway returns",
                 () -> status(url(HEALTH), null) == 200);
         assertNoSecret("the health URL", body(url(HEALTH), null));
+    }
+
+    @Test
+    public void rfcHealthIsNoHealthBeforeAnyCheckIsRegistered() throws Exception {
+        // as while the bridge starts: the health checks' components are not there yet
+        List<ComponentDescriptionDTO> checks = components.getComponentDescriptionDTOs().stream().filter(c -> c.name
+                .startsWith("org.rfcbridge.monitoring.") && c.name.endsWith("HealthCheck")).toList();
+        assertEquals(checks.toString(), 4, checks.size());
+        try {
+            for (ComponentDescriptionDTO check : checks) {
+                components.disableComponent(check).getValue();
+            }
+            eventually(Duration.ofSeconds(10), "the health URL answers without results",
+                    () -> body(url(HEALTH), null).contains("\"results\":[]"));
+            try {
+                console(sessions, "rfc:health", outputs);
+                fail("rfc:health fails while no check is registered");
+            } catch (Exception expected) {
+                assertTrue(expected.getMessage(), expected.getMessage().contains("RFC Bridge is still starting"));
+            }
+        } finally {
+            for (ComponentDescriptionDTO check : checks) {
+                components.enableComponent(check).getValue();
+            }
+        }
+        eventually(WAIT, "rfc:health passes once the checks are back",
+                () -> succeeds(() -> console(sessions, "rfc:health", outputs)));
     }
 
     @Test

@@ -11,12 +11,16 @@ import org.rfcbridge.api.BridgeMonitor;
 
 /**
  * {@code rfc:health}: the bridge's health checks, as the health URL answers them; a script gets a non-zero exit
- * status when the URL would answer 503.
+ * status when the URL would answer 503, and also while no check is registered yet (the bridge is starting: the URL
+ * then answers 200 without results, which {@code bin/rfcbridge health} does not count as health either).
  */
 @Service
 @Command(scope = "rfc", name = "health", description = "The health checks (listeners registered, destinations "
-        + "reachable, certificates valid, configurations accepted), as http://HOST:8181/rfcbridge/health shows them.")
+        + "reachable, certificates valid, configurations accepted), as the health URL /rfcbridge/health shows them.")
 public class HealthCommand extends ListingCommand {
+    /** What the command says, and fails with, before any check is registered. */
+    private static final String STARTING = "RFC Bridge is still starting: none of its health checks is registered yet";
+
     @Override
     public Object execute() throws CommandException {
         BridgeMonitor monitor = services(BridgeMonitor.class).stream().findFirst().orElseThrow(() ->
@@ -28,7 +32,10 @@ public class HealthCommand extends ListingCommand {
                 rows.add(row("check", check.name(), "status", check.status(), "finding", finding));
             }
         }
-        print(rows, List.of("check", "status", "finding"), json, "no health checks are registered");
+        print(rows, List.of("check", "status", "finding"), json, STARTING);
+        if (checks.isEmpty()) {
+            throw new CommandException(STARTING);
+        }
         long failing = checks.stream().filter(c -> !c.serving()).count();
         if (failing > 0) {
             throw new CommandException("RFC Bridge is not healthy: " + failing + " of " + checks.size()
