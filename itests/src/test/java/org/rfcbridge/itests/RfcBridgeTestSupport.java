@@ -11,13 +11,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -33,6 +38,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * free ports bound to loopback, reading Maven artifacts from the local repository only.
  */
 public abstract class RfcBridgeTestSupport {
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /** The ports {@link #freePort()} has handed out. */
+    private static final Set<Integer> GIVEN_PORTS = new HashSet<>();
+
     private static final String SSH_PORT_PROPERTY = "rfcbridge.itest.ssh.port";
     private static final String HTTP_PORT_PROPERTY = "rfcbridge.itest.http.port";
     private static final String GATEWAY_PORT_PROPERTY = "rfcbridge.itest.gateway.port";
@@ -216,11 +225,35 @@ public abstract class RfcBridgeTestSupport {
                 .orElseThrow(() -> new AssertionError("the jco-provider bundle is installed"));
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A port free now for a server that binds it later, never the same twice in this JVM. It is taken below the
+     * kernel's ephemeral range, where the system's own choice ({@code new ServerSocket(0)}) would be: an outgoing
+     * connection takes its local port from that range, and in CI one did take a port a test had picked before Karaf
+     * bound it. Below the range only another server can take it.
+     */
+    static synchronized int freePort() {
+        int ephemeralLow = ephemeralPortsFrom();
+        int low = Math.max(1024, ephemeralLow / 2);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(low, ephemeralLow);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(port));
+                if (GIVEN_PORTS.add(port)) {
+                    return port;
+                }
+            } catch (IOException inUse) {
+                // another one
+            }
+        }
+        throw new IllegalStateException("no free port between " + low + " and " + ephemeralLow + " in 200 attempts");
+    }
+
+    /** The first port of Linux's range for outgoing connections, or Linux's default where it cannot be read. */
+    private static int ephemeralPortsFrom() {
+        try {
+            return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 }
