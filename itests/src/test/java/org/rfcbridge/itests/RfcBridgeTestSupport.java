@@ -248,12 +248,17 @@ public abstract class RfcBridgeTestSupport {
         throw new IllegalStateException("no free port between " + low + " and " + ephemeralLow + " in 200 attempts");
     }
 
-    /** The first port of Linux's range for outgoing connections, or Linux's default where it cannot be read. */
+    /**
+     * The first port of Linux's range for outgoing connections, or Linux's default where it cannot be read or makes
+     * no sense. Read by lines: {@code Files.readString} of this {@code /proc} file gave only its first character.
+     */
     private static int ephemeralPortsFrom() {
+        int linuxDefault = 32768;
         try {
-            return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+            int first = Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0]);
+            return first > 4096 ? first : linuxDefault;
         } catch (IOException | RuntimeException e) {
-            return 32768;
+            return linuxDefault;
         }
     }
 }
