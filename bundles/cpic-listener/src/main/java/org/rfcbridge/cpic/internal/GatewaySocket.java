@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
@@ -50,7 +51,11 @@ final class GatewaySocket implements AutoCloseable {
             opened.close();
             throw new SocketException("the connection was closed before it was made");
         }
-        opened.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+        InetSocketAddress gateway = new InetSocketAddress(host, port);
+        if (gateway.isUnresolved()) {
+            throw new UnknownHostException("unknown host " + host);    // the channel's own exception has no text
+        }
+        opened.connect(gateway, (int) timeout.toMillis());
         opened.setTcpNoDelay(true);
         in = new BufferedInputStream(new FirstByteWatch(opened.getInputStream()), BUFFER_BYTES);
         out = new BufferedOutputStream(opened.getOutputStream(), BUFFER_BYTES);

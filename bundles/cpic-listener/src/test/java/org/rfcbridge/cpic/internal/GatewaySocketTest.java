@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,15 @@ class GatewaySocketTest {
                 assertEquals(0, flagsOfSocket(accepted.getPort()) & O_NONBLOCK,
                         "the gateway connection's descriptor is blocking");
             }
+        }
+    }
+
+    @Test
+    void anUnknownHostIsNamed() throws Exception {
+        try (GatewaySocket connection = new GatewaySocket()) {
+            UnknownHostException e = assertThrows(UnknownHostException.class,
+                    () -> connection.connect("no-such-gateway.invalid", 3300, Duration.ofSeconds(5)));
+            assertEquals("unknown host no-such-gateway.invalid", e.getMessage());
         }
     }
 
