@@ -45,15 +45,15 @@ final class GatewaySocket implements AutoCloseable {
 
     /** Connects, without delaying small writes (every record is flushed when it must go). */
     void connect(String host, int port, Duration timeout) throws IOException {
+        InetSocketAddress gateway = new InetSocketAddress(host, port);
+        if (gateway.isUnresolved()) {
+            throw new UnknownHostException("unknown host " + host);    // the channel's own exception has no text
+        }
         Socket opened = SocketChannel.open().socket();
         socket = opened;
         if (closed) {
             opened.close();
             throw new SocketException("the connection was closed before it was made");
-        }
-        InetSocketAddress gateway = new InetSocketAddress(host, port);
-        if (gateway.isUnresolved()) {
-            throw new UnknownHostException("unknown host " + host);    // the channel's own exception has no text
         }
         opened.connect(gateway, (int) timeout.toMillis());
         opened.setTcpNoDelay(true);
