@@ -208,7 +208,7 @@ public class ContainerImageIT {
         String health = "";
         while (System.nanoTime() < deadline) {
             health = podman.run("exec", name, "bin/rfcbridge", "health");
-            if (health.contains(expected) && !health.contains("\"results\":[]")) {
+            if (health.contains(expected) && !health.contains(RfcBridgeTestSupport.NO_HEALTH_RESULTS)) {
                 return health;
             }
             Thread.sleep(1_000);

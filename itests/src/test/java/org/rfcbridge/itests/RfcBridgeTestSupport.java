@@ -38,7 +38,13 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * free ports bound to loopback, reading Maven artifacts from the local repository only.
  */
 public abstract class RfcBridgeTestSupport {
-    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /**
+     * What Felix's health servlet answers, with 200 and OK, before the bridge's checks are registered: a bridge still
+     * starting, not a healthy one.
+     */
+    static final String NO_HEALTH_RESULTS = "\"results\":[]";
+    /** The first port of Linux's range for outgoing connections, read once. */
+    private static final int EPHEMERAL_LOW = ephemeralPortsFrom();
     /** The ports {@link #freePort()} has handed out. */
     private static final Set<Integer> GIVEN_PORTS = new HashSet<>();
 
@@ -232,10 +238,9 @@ public abstract class RfcBridgeTestSupport {
      * bound it. Below the range only another server can take it.
      */
     static synchronized int freePort() {
-        int ephemeralLow = ephemeralPortsFrom();
-        int low = Math.max(1024, ephemeralLow / 2);
+        int low = Math.max(1024, EPHEMERAL_LOW / 2);
         for (int attempt = 0; attempt < 200; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(low, ephemeralLow);
+            int port = ThreadLocalRandom.current().nextInt(low, EPHEMERAL_LOW);
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress(port));
                 if (GIVEN_PORTS.add(port)) {
@@ -245,7 +250,7 @@ public abstract class RfcBridgeTestSupport {
                 // another one
             }
         }
-        throw new IllegalStateException("no free port between " + low + " and " + ephemeralLow + " in 200 attempts");
+        throw new IllegalStateException("no free port between " + low + " and " + EPHEMERAL_LOW + " in 200 attempts");
     }
 
     /**
@@ -255,7 +260,8 @@ public abstract class RfcBridgeTestSupport {
     private static int ephemeralPortsFrom() {
         int linuxDefault = 32768;
         try {
-            int first = Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0]);
+            int first = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0)
+                    .trim().split("\\s+")[0]);
             return first > 4096 ? first : linuxDefault;
         } catch (IOException | RuntimeException e) {
             return linuxDefault;

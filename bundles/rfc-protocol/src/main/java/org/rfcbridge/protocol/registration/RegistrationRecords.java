@@ -8,6 +8,7 @@ import org.rfcbridge.protocol.RfcProtocolException;
 import org.rfcbridge.protocol.appc.AppcFunction;
 import org.rfcbridge.protocol.appc.AppcHeader;
 import org.rfcbridge.protocol.appc.AppcRecord;
+import org.rfcbridge.protocol.classic.Texts;
 import org.rfcbridge.protocol.gateway.AcceptInfo;
 import org.rfcbridge.protocol.gateway.GatewayRecord;
 import org.rfcbridge.protocol.gateway.GatewayRequestType;
@@ -50,7 +51,7 @@ public final class RegistrationRecords {
     /** R1: the 64-byte GW_REGISTER_TP record. */
     public static GatewayRecord register(byte[] ipv4, String host, String programId) {
         String service = programId.length() > 9 ? programId.substring(0, 9) + "\0" : programId + "\0";
-        return new GatewayRecord(2, GatewayRequestType.GW_REGISTER_TP.code(), ipv4, new byte[4], pad(service, 10, ' '),
+        return new GatewayRecord(2, GatewayRequestType.GW_REGISTER_TP.code(), ipv4, new byte[4], Texts.padded(service, 10),
                 "1100", new byte[5], 0x06, host, programId.length() > 8 ? programId.substring(0, 8) : programId,
                 "        ", 6, AcceptInfo.EINFO.bit() | AcceptInfo.PING.bit() | AcceptInfo.CONN_EINFO.bit()
                 | AcceptInfo.EXTINITOPT.bit() | AcceptInfo.GW_ACCEPT_DIST_TRACE.bit(), -1, null, 0, 0, 0);
@@ -159,14 +160,6 @@ public final class RegistrationRecords {
         Bytes.putU16(op, 30, 1);
         return AppcRecord.of(new AppcHeader(function).protocol(PROTOCOL_REGISTERED).sapReturnCode(function
                 == AppcFunction.F_SAP_UNACCPTP ? 1 : 0).conversationId(conversationId).operationInfo(op));
-    }
-
-    private static String pad(String text, int length, char pad) {
-        StringBuilder padded = new StringBuilder(text);
-        while (padded.length() < length) {
-            padded.append(pad);
-        }
-        return padded.substring(0, length);
     }
 
     private static String terminated(byte[] b, int offset, int max) {
