@@ -74,8 +74,16 @@ public final class BenchBridge {
         new BenchBridge().run(gatewayPort, cloudPort, caPem, connections);
     }
 
-    /** Time spent in the destination by the calling thread, so that the handler can subtract it. */
-    private static final ThreadLocal<long[]> DESTINATION_NANOS = ThreadLocal.withInitial(() -> new long[1]);
+    /**
+     * When the call that the listener's thread is handling went to the destination and when its outcome came back
+     * (on the thread that received it), so that the handler's own time leaves the destination's out.
+     */
+    private static final class DestinationTimes {
+        volatile long sent;
+        volatile long back;
+    }
+
+    private static final ThreadLocal<DestinationTimes> DESTINATION_TIMES = new ThreadLocal<>();
 
     private void run(int gatewayPort, int cloudPort, String caPem, int connections) throws Exception {
         RfcDestination cloud = BenchDestinations.start(CLOUD, cloudPort, caPem, connections, Duration.ofMinutes(5));
@@ -88,12 +96,17 @@ public final class BenchBridge {
 
             @Override
             public void execute(Function function) throws RfcException {
-                long start = System.nanoTime();
-                try {
-                    cloud.execute(function);
-                } finally {
-                    DESTINATION_NANOS.get()[0] += System.nanoTime() - start;
-                }
+                cloud.execute(function);
+            }
+
+            @Override
+            public void execute(Function function, Answered then) {
+                DestinationTimes times = DESTINATION_TIMES.get();
+                times.sent = System.nanoTime();
+                cloud.execute(function, failure -> {
+                    times.back = System.nanoTime();
+                    then.answered(failure);
+                });
             }
 
             @Override
@@ -124,17 +137,33 @@ public final class BenchBridge {
         CallHandler measured = new CallHandler() {
             @Override
             public byte[] handle(byte[] chain, StreamedResponse.Parts parts) throws IOException {
-                long[] inDestination = DESTINATION_NANOS.get();
-                inDestination[0] = 0;
+                return bridge.handle(chain, parts);
+            }
+
+            /** The bridge's own time: until the call goes to the destination, and from its outcome to the answer. */
+            @Override
+            public void handle(byte[] chain, StreamedResponse.Parts parts, Answer answer) throws IOException {
+                DestinationTimes times = new DestinationTimes();
+                DESTINATION_TIMES.set(times);
                 long start = System.nanoTime();
-                byte[] reply = bridge.handle(chain, parts);
-                long own = System.nanoTime() - start - inDestination[0];
-                long index = samples.getAndIncrement();
-                if (index < MAX_SAMPLES) {
-                    processing[(int) index] = own;
-                    inDestinationNanos[(int) index] = inDestination[0];
-                }
-                return reply;
+                bridge.handle(chain, parts, new Answer() {
+                    @Override
+                    public void send(byte[] rest) throws IOException {
+                        long now = System.nanoTime();
+                        long inDestination = times.sent == 0 ? 0 : times.back - times.sent;
+                        long index = samples.getAndIncrement();
+                        if (index < MAX_SAMPLES) {
+                            processing[(int) index] = now - start - inDestination;
+                            inDestinationNanos[(int) index] = inDestination;
+                        }
+                        answer.send(rest);
+                    }
+
+                    @Override
+                    public void abort(IOException why) {
+                        answer.abort(why);
+                    }
+                });
             }
 
             /** Large requests pass through as they arrive, as in the bridge (not measured: they are not small calls). */

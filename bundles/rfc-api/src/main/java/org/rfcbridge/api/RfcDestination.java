@@ -27,6 +27,28 @@ public interface RfcDestination {
      */
     void execute(Function function) throws RfcException;
 
+    /** What follows a call: it was answered ({@code failure} null, the result in the function), or it failed. */
+    @FunctionalInterface
+    interface Answered {
+        void answered(RfcException failure);
+    }
+
+    /**
+     * Calls the function as {@link #execute(Function)} does, without making the calling thread wait for the reply if
+     * the destination can help it: {@code then} runs once, on whatever thread the outcome reaches (the WebSocket RFC
+     * destination: the one that received the reply), and must not block. This default calls {@link
+     * #execute(Function)} and then {@code then} on the calling thread.
+     */
+    default void execute(Function function, Answered then) {
+        RfcException failure = null;
+        try {
+            execute(function);
+        } catch (RfcException e) {
+            failure = e;
+        }
+        then.answered(failure);
+    }
+
     /**
      * True if this destination sends a call while its request still arrives ({@link #execute(Function,
      * ArrivingRequest)}), holding a bounded part of it; false (the default) if it needs the request whole.

@@ -3,7 +3,7 @@
  * listeners) and the errors an ABAP caller understands.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.rfcbridge.api;
 
 import org.osgi.annotation.bundle.Export;

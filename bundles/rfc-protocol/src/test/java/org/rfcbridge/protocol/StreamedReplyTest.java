@@ -2,6 +2,7 @@ package org.rfcbridge.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,28 @@ class StreamedReplyTest {
                 () -> serializer.decoder().decodeResponse(reply, 0, reply.length, streamed, "cloud"));
         assertEquals("parameter E_COUNT arrives after table T_FIRST, whose rows were already passed on; the bridge "
                 + "needs the values before the tables", e.problem());
+    }
+
+    /** A reply without table rows decodes to about its own size; one with rows, in any form, may not. */
+    @Test
+    void aReplySaysWhetherItHoldsTableRows() throws Exception {
+        byte[] header = new byte[8];
+        Bytes.putI32(header, 0, 4);
+        byte[] scalars = new ItemWriter().empty(ItemIds.RESPONSE_START).u32(ItemIds.RETURN_CODE, 0)
+                .utf16(ItemIds.PARAMETER_NAME, "E_COUNT").item(ItemIds.PARAMETER_VALUE, new byte[4])
+                .utf16(ItemIds.TABLE_NAME, "T_EMPTY").u32(ItemIds.TABLE_ID, 1).item(ItemIds.TABLE_HEADER, header)
+                .end().toByteArray();
+        WsRfcMessages withoutRows = WsRfcMessages.forReply(scalars.length, scalars.length);
+        assertTrue(withoutRows.add(scalars, 0, scalars.length));
+        assertFalse(withoutRows.holdsTableRows(), "an empty table has no rows");
+        for (int rowItem : new int[] {ItemIds.TABLE_ROW, ItemIds.TABLE_ROW_COMPRESSED, ItemIds.TABLE_LZ_CHUNK,
+                ItemIds.S4_TABLE_ROW}) {
+            byte[] reply = new ItemWriter().empty(ItemIds.RESPONSE_START).item(rowItem, new byte[4]).end()
+                    .toByteArray();
+            WsRfcMessages withRows = WsRfcMessages.forReply(reply.length, reply.length);
+            assertTrue(withRows.add(reply, 0, reply.length));
+            assertTrue(withRows.holdsTableRows(), String.format("%04x", rowItem));
+        }
     }
 
     @Test

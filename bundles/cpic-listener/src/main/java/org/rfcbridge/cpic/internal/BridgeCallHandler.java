@@ -1,11 +1,15 @@
 package org.rfcbridge.cpic.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.rfcbridge.api.ArrivingRequest;
@@ -98,54 +102,98 @@ final class BridgeCallHandler implements CallHandler {
         notFound.clear();
     }
 
+    /** Answers on the calling thread, waiting for the destination's reply where it is received elsewhere. */
     @Override
     public byte[] handle(byte[] chain, StreamedResponse.Parts parts) throws IOException {
-        CallRecord record = new CallRecord(programId, chain.length);
-        return recorded(record, parts, counted -> handle(chain, counted, record));
-    }
+        CompletableFuture<byte[]> reply = new CompletableFuture<>();
+        handle(chain, parts, new Answer() {
+            @Override
+            public void send(byte[] rest) {
+                reply.complete(rest);
+            }
 
-    /** How a call is answered, its reply's leading parts going to {@code parts}. */
-    @FunctionalInterface
-    private interface Answer {
-        byte[] answer(StreamedResponse.Parts parts) throws IOException;
+            @Override
+            public void abort(IOException why) {
+                reply.completeExceptionally(why);
+            }
+        });
+        try {
+            return reply.get();                                   // the destination's call timeout ends every call
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("stopped while the call waited for its destination");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 
     /**
-     * The answer, with what it sends counted in the call's record, which then goes to the observer: once the reply's
-     * last part has gone to the gateway where the connection says so ({@link DeliveredParts}), else at once.
+     * Answers a call: the destination's reply, or the error, goes to {@code answer} on the thread that has it (the
+     * WebSocket RFC destination's: the one that received the reply), so this one can go back to the gateway.
      */
-    private byte[] recorded(CallRecord record, StreamedResponse.Parts parts, Answer answer) throws IOException {
+    @Override
+    public void handle(byte[] chain, StreamedResponse.Parts parts, Answer answer) throws IOException {
+        CallRecord record = new CallRecord(programId, chain.length);
+        recorded(record, parts, answer, (counted, recordedAnswer) -> handle(chain, counted, record, recordedAnswer));
+    }
+
+    /** How a call is answered: its reply's leading parts go to {@code parts}, its rest to {@code answer}. */
+    @FunctionalInterface
+    private interface Answering {
+        void answer(StreamedResponse.Parts parts, Answer answer) throws IOException;
+    }
+
+    /**
+     * The answer, with what it sends counted in the call's record, which then goes to the observer once the reply's
+     * last part has gone to the gateway (or did not), whichever thread sends it.
+     */
+    private void recorded(CallRecord record, StreamedResponse.Parts parts, Answer answer, Answering answering)
+            throws IOException {
         StreamedResponse.Parts counted = (b, offset, length) -> {
             parts.send(b, offset, length);
             record.sent(length);
         };
-        byte[] rest;
+        AtomicBoolean answered = new AtomicBoolean();
+        Answer recordedAnswer = new Answer() {
+            @Override
+            public void send(byte[] rest) throws IOException {
+                answered.set(true);
+                try {
+                    answer.send(rest);
+                } catch (IOException e) {
+                    record.broke("the reply's last part did not reach the gateway: " + e.getMessage());
+                    record.end(observer);
+                    throw e;
+                } catch (RuntimeException e) {
+                    record.end(observer);
+                    throw e;
+                }
+                record.sent(rest.length);
+                record.end(observer);
+            }
+
+            @Override
+            public void abort(IOException why) {
+                answered.set(true);
+                record.broke(why.getMessage());
+                record.end(observer);
+                answer.abort(why);
+            }
+        };
         try {
-            rest = answer.answer(counted);
+            answering.answer(counted, recordedAnswer);
         } catch (IOException e) {
-            record.broke(e.getMessage());
-            record.end(observer);
+            if (!answered.get()) {
+                record.broke(e.getMessage());
+                record.end(observer);
+            }
             throw e;
         } catch (RuntimeException | Error e) {
-            record.end(observer);
+            if (!answered.get()) {
+                record.end(observer);
+            }
             throw e;
         }
-        if (parts instanceof DeliveredParts delivered) {
-            delivered.whenDelivered(failure -> ended(record, rest.length, failure));
-        } else {
-            ended(record, rest.length, null);
-        }
-        return rest;
-    }
-
-    /** Ends the call's record after its reply's last {@code lastBytes}: sent, or not because of {@code failure}. */
-    private void ended(CallRecord record, int lastBytes, IOException failure) {
-        if (failure == null) {
-            record.sent(lastBytes);
-        } else {
-            record.broke("the reply's last part did not reach the gateway: " + failure.getMessage());
-        }
-        record.end(observer);
     }
 
     @Override
@@ -192,24 +240,24 @@ final class BridgeCallHandler implements CallHandler {
             route = routeNamingTheRule(call);
         } catch (RfcException refused) {
             // refused once (and logged once): the rest is read and thrown away, not gathered to be routed again
-            return (rest, parts) -> {
+            return (rest, parts, answer) -> {
                 long bytes = head.length;
                 for (byte[] piece = rest.next(); piece != null; piece = rest.next()) {
                     bytes += piece.length;
                 }
-                return refuse(head, bytes, refused);
+                answer.send(refuse(head, bytes, refused));
             };
         }
         if (!route.destination().streamsRequests()) {
             return null;
         }
-        return (rest, parts) -> {
+        return (rest, parts, answer) -> {
             CallRecord record = new CallRecord(programId, 0);
             record.caller(logon.systemId() + logon.client(), receiver, logon.user());
             record.function(function);
             record.routed(route);
-            return recorded(record, parts, counted -> new ArrivingRequestCall(head, rest, record).answer(function,
-                    route.destination(), counted));
+            recorded(record, parts, answer, (counted, recordedAnswer) -> recordedAnswer.send(
+                    new ArrivingRequestCall(head, rest, record).answer(function, route.destination(), counted)));
         };
     }
 
@@ -255,16 +303,9 @@ final class BridgeCallHandler implements CallHandler {
                 }
                 ItemWriter last = reply.finish(ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
                 return Arrays.copyOf(last.buffer(), last.length());
-            } catch (RfcException e) {
+            } catch (RfcException | RuntimeException e) {
                 drain();
-                abortIfSent(reply, function, e);
-                return error(function, e, record);
-            } catch (RuntimeException e) {
-                drain();
-                abortIfSent(reply, function, e);
-                LOG.warn("Program ID {}: {} failed inside the bridge", programId, function, e);
-                return error(function, new SystemFailureException("RFC Bridge failed on " + function + ": " + e),
-                        record);
+                return failed(function, reply, e, record);
             }
         }
 
@@ -308,11 +349,13 @@ final class BridgeCallHandler implements CallHandler {
         }
     }
 
-    private byte[] handle(byte[] chain, StreamedResponse.Parts parts, CallRecord record) throws IOException {
+    private void handle(byte[] chain, StreamedResponse.Parts parts, CallRecord record, Answer answer)
+            throws IOException {
         long start = System.nanoTime();
         String function = "?";
         String caller = "an unknown caller";
         StreamedResponse reply = null;
+        byte[] now;
         try {
             LogonRequest logon = LogonRequest.decode(chain, 0, chain.length, limits);
             caller = logon.systemId() + logon.client() + " (user " + logon.user() + ")";
@@ -326,41 +369,103 @@ final class BridgeCallHandler implements CallHandler {
                 if (pingForward) {
                     route(call, record).ping();
                 }
-                return LogonResponse.encodeRegisteredServerAccept("127.0.0.1", PROGRAM_NAME, micros(start));
+                now = LogonResponse.encodeRegisteredServerAccept("127.0.0.1", PROGRAM_NAME, micros(start));
+            } else {
+                // routing is the first gate: a caller without a rule learns nothing of the repository and costs it nothing
+                RfcDestination destination = route(call, record);
+                Function request = serializer.decoder().decodeRequest(chain, 0, chain.length, metadata(function));
+                if (logValues) {
+                    record.values(CallValues.of(request));
+                }
+                reply = serializer.encoder().streamedResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME,
+                        0), REPLY_PART_BYTES, parts).streamTables();
+                new DestinationCall(function, request, reply, start, record, answer).on(destination);
+                return;
             }
-            // routing is the first gate: a caller without a rule learns nothing of the repository and costs it nothing
-            RfcDestination destination = route(call, record);
-            Function request = serializer.decoder().decodeRequest(chain, 0, chain.length, metadata(function));
-            if (logValues) {
-                record.values(CallValues.of(request));
-            }
-            reply = serializer.encoder().streamedResponse(request, ResponseOptions.registeredServer(PROGRAM_NAME, 0),
-                    REPLY_PART_BYTES, parts).streamTables();
-            long cloudStart = System.nanoTime();
-            try {
-                destination.execute(request);
-            } finally {
-                record.inDestination(System.nanoTime() - cloudStart);
-                record.countRows(request);
-            }
-            ItemWriter rest = reply.finish(ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
-            return Arrays.copyOf(rest.buffer(), rest.length());
-        } catch (RfcException e) {
-            abortIfSent(reply, function, e);
-            return error(function, e, record);
         } catch (RfcProtocolException e) {
             long leftOut = undecodable.permit();
             if (leftOut >= 0) {
                 LOG.warn("Program ID {}: cannot decode the call of {} from {}: {}{}", programId, function, caller,
                         e.getMessage(), LogRateLimit.leftOut(leftOut));
             }
-            return error(function, new SystemFailureException("RFC Bridge cannot decode the call of " + function + ": "
+            now = error(function, new SystemFailureException("RFC Bridge cannot decode the call of " + function + ": "
                     + e.problem()), record);
-        } catch (RuntimeException e) {
-            abortIfSent(reply, function, e);
-            LOG.warn("Program ID {}: {} failed inside the bridge", programId, function, e);
-            return error(function, new SystemFailureException("RFC Bridge failed on " + function + ": " + e), record);
+        } catch (RfcException | RuntimeException e) {
+            now = failed(function, reply, e, record);
         }
+        answer.send(now);
+    }
+
+    /** A call at its destination; the destination's outcome is answered on the thread that has it. */
+    private final class DestinationCall implements RfcDestination.Answered {
+        private final String function;
+        private final Function request;
+        private final StreamedResponse reply;
+        private final long start;
+        private final CallRecord record;
+        private final Answer answer;
+        private long sent;
+
+        DestinationCall(String function, Function request, StreamedResponse reply, long start, CallRecord record,
+                        Answer answer) {
+            this.function = function;
+            this.request = request;
+            this.reply = reply;
+            this.start = start;
+            this.record = record;
+            this.answer = answer;
+        }
+
+        void on(RfcDestination destination) {
+            sent = System.nanoTime();
+            destination.execute(request, this);
+        }
+
+        /** The reply, or the error, goes to the caller; whatever happens here is answered, nothing is thrown. */
+        @Override
+        public void answered(RfcException failure) {
+            record.inDestination(System.nanoTime() - sent);
+            record.countRows(request);
+            byte[] rest;
+            try {
+                if (failure != null) {
+                    rest = failed(function, reply, failure, record);
+                } else {
+                    ItemWriter last = reply.finish(ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
+                    rest = Arrays.copyOf(last.buffer(), last.length());
+                }
+            } catch (IOException abort) {
+                answer.abort(abort);
+                return;
+            } catch (RuntimeException e) {
+                try {
+                    rest = failed(function, reply, e, record);
+                } catch (IOException abort) {
+                    answer.abort(abort);
+                    return;
+                }
+            }
+            try {
+                answer.send(rest);
+            } catch (IOException | RuntimeException e) {
+                // in the call's record, and the gateway connection is closed: its own thread reports it
+            }
+        }
+    }
+
+    /**
+     * The error reply for a call that failed at or in its destination ({@code e} an {@link RfcException}) or inside
+     * the bridge (any other exception, logged with its stack).
+     *
+     * @throws IOException if parts of the reply were sent already ({@link #abortIfSent})
+     */
+    private byte[] failed(String function, StreamedResponse reply, Exception e, CallRecord record) throws IOException {
+        abortIfSent(reply, function, e);
+        if (e instanceof RfcException rfc) {
+            return error(function, rfc, record);
+        }
+        LOG.warn("Program ID {}: {} failed inside the bridge", programId, function, e);
+        return error(function, new SystemFailureException("RFC Bridge failed on " + function + ": " + e), record);
     }
 
     /**

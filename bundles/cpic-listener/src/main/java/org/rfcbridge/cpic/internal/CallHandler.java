@@ -22,6 +22,35 @@ public interface CallHandler {
     byte[] handle(byte[] chain, StreamedResponse.Parts parts) throws IOException;
 
     /**
+     * Answers one relayed request as {@link #handle(byte[], StreamedResponse.Parts)} does, giving the reply's rest to
+     * {@code answer} once it is ready: before this returns, or later on the thread that received the destination's
+     * reply, which must not wait (so the calling thread can go back to the gateway at once). This default answers on
+     * the calling thread.
+     *
+     * @throws IOException as {@link #handle(byte[], StreamedResponse.Parts)}, when the reply is answered before this
+     *                     returns
+     */
+    default void handle(byte[] chain, StreamedResponse.Parts parts, Answer answer) throws IOException {
+        answer.send(handle(chain, parts));
+    }
+
+    /** Where a reply goes once it is ready, from whichever thread has it. */
+    interface Answer {
+        /**
+         * Sends the reply's rest (after the leading parts) to the gateway and ends the conversation.
+         *
+         * @throws IOException if it could not be sent
+         */
+        void send(byte[] rest) throws IOException;
+
+        /**
+         * Leading parts of the reply are with the caller and the rest cannot follow: the connection closes, so the
+         * gateway ends the conversation and the caller gets COMMUNICATION_FAILURE.
+         */
+        void abort(IOException why);
+    }
+
+    /**
      * Answers a request that was refused while it arrived (it was read to its end and not kept).
      *
      * @param beginning    the request's first fragment, for who called what
@@ -47,12 +76,12 @@ public interface CallHandler {
     @FunctionalInterface
     interface ArrivingCall {
         /**
-         * Answers the call as {@link #handle} does, reading the rest of its request from {@code rest} to its end
-         * (whatever else happens, unless reading fails).
+         * Answers the call as {@link #handle} does, on the calling thread, reading the rest of its request from {@code
+         * rest} to its end (whatever else happens, unless reading fails).
          *
          * @throws IOException as {@link #handle}, and if the rest cannot be read (the connection then closes)
          */
-        byte[] handle(RequestRest rest, StreamedResponse.Parts parts) throws IOException;
+        void handle(RequestRest rest, StreamedResponse.Parts parts, Answer answer) throws IOException;
     }
 
     /** The rest of a request as it arrives: the data of its records. */

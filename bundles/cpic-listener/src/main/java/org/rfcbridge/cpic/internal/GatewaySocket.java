@@ -79,7 +79,13 @@ final class GatewaySocket implements AutoCloseable {
      */
     byte[] read(int maxRecordBytes) throws IOException {
         recordStarted = 0;
-        byte[] payload = NiFrames.read(in, maxRecordBytes);
+        byte[] payload;
+        try {
+            payload = NiFrames.read(in, maxRecordBytes);
+        } catch (IOException e) {
+            // closed by another thread (a reply's write that the gateway stopped taking): that is the reason
+            throw closedBecause == null ? e : new SocketException(closedBecause);
+        }
         recordStarted = 0;
         if (payload == null) {
             throw new SocketException("the gateway closed the connection");
@@ -127,9 +133,11 @@ final class GatewaySocket implements AutoCloseable {
         return since != 0 && System.nanoTime() - since > limit.toNanos();
     }
 
-    /** Closes the connection from another thread; the write or read it ends fails with {@code reason}. */
+    /** Closes the connection from another thread; the write and the read it ends fail with {@code reason}. */
     void closeBecause(String reason) {
-        closedBecause = reason;
+        if (closedBecause == null) {
+            closedBecause = reason;                     // the first reason is the cause; later ones follow from it
+        }
         close();
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.rfcbridge.api.ConnectionState;
@@ -222,6 +223,12 @@ final class ListenerRuntime {
 
     private RegisteredConnection.Observer observer(ConnectionSlot slot) {
         return new RegisteredConnection.Observer() {
+            /**
+             * Calls in flight on this connection: the reply of one may still be on its way out on the thread that
+             * received it when the gateway sends the next, so the connection is ALIVE again only when none is.
+             */
+            private final AtomicInteger inFlight = new AtomicInteger();
+
             @Override
             public WireTrace traceCall() {
                 TraceSwitch calls = tracing;
@@ -230,6 +237,7 @@ final class ListenerRuntime {
 
             @Override
             public void callStarted() {
+                inFlight.incrementAndGet();
                 slot.set(ConnectionState.BUSY);
                 counters.callStarted();
             }
@@ -239,7 +247,7 @@ final class ListenerRuntime {
                 counters.callFinished(bytesIn, bytesOut);
                 if (stopping) {
                     slot.connection.close();          // finish the call in flight, then leave
-                } else {
+                } else if (inFlight.decrementAndGet() == 0) {
                     slot.set(ConnectionState.ALIVE);
                 }
             }

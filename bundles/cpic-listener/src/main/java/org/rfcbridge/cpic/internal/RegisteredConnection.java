@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.function.Consumer;
 
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.protocol.ProtocolLimits;
@@ -13,6 +12,7 @@ import org.rfcbridge.protocol.appc.AppcFunction;
 import org.rfcbridge.protocol.appc.AppcHeader;
 import org.rfcbridge.protocol.appc.AppcMessageAssembler;
 import org.rfcbridge.protocol.appc.AppcRecord;
+import org.rfcbridge.protocol.classic.StreamedResponse;
 import org.rfcbridge.protocol.gateway.GatewayErrorBlock;
 import org.rfcbridge.protocol.gateway.GatewayRecord;
 import org.rfcbridge.protocol.ni.NiFrames;
@@ -24,6 +24,11 @@ import org.rfcbridge.protocol.trace.WireTrace;
  * ({@code protocol-cpic-2026.md} §2, R1-R10): register, say ready, then for every call that arrives
  * read the relayed request, let the {@link CallHandler} answer it, send the reply, end the
  * conversation and say ready again. NI_PING is answered in any state.
+ *
+ * <p>The reply of a small call is sent by the thread that received the destination's reply, while this
+ * connection's thread already waits for the gateway's next record: one wake-up per call instead of two
+ * (docs/performance.md, "The reply answered where it arrives"). Writes to the gateway are whole NI frames in
+ * order ({@link GatewaySocket}); the call's trace and byte counts travel with its reply, not in shared fields.
  *
  * <p>{@link #register()} and {@link #serve()} block the calling thread; {@link #close()} from another
  * thread ends them. Reconnecting and back-off are the listener's business, not this class's.
@@ -70,8 +75,11 @@ public final class RegisteredConnection implements AutoCloseable {
     private byte[] lastPayload;
     /** The bytes of the call in progress as received. */
     private long bytesIn;
-    /** The trace of the call in progress: every record read and written goes to it. */
-    private WireTrace trace = WireTrace.OFF;
+    /**
+     * The trace of the call in progress: every record read and written goes to it. Volatile: the thread that answers
+     * a call ends its trace, and may not be the one that reads the next call.
+     */
+    private volatile WireTrace trace = WireTrace.OFF;
 
     /** A connection to register {@code programId} at {@code gatewayHost:gatewayPort}, within the bridge's memory. */
     public RegisteredConnection(String gatewayHost, int gatewayPort, String programId, String localHost,
@@ -174,11 +182,20 @@ public final class RegisteredConnection implements AutoCloseable {
                     assembler.discard();
                     ArrivingRest rest = new ArrivingRest(assembler, record);
                     ReplyParts parts = new ReplyParts(id);
-                    byte[] reply = arriving.handle(rest, parts);
-                    parts.deliver(() -> {
-                        assembler.message();                               // read to its end: the next one begins
-                        unfinishedSince = 0;
-                        answered(id, parts.bytes, reply);
+                    arriving.handle(rest, parts, new CallHandler.Answer() {
+                        @Override
+                        public void send(byte[] reply) throws IOException {
+                            assembler.message();                           // read to its end: the next one begins
+                            unfinishedSince = 0;
+                            parts.requestBytes = bytesIn;
+                            bytesIn = 0;
+                            parts.send(reply);
+                        }
+
+                        @Override
+                        public void abort(IOException why) {
+                            parts.abort(why);
+                        }
                     });
                     conversation = null;
                     continue;
@@ -194,18 +211,21 @@ public final class RegisteredConnection implements AutoCloseable {
                 } else {
                     unfinishedSince = 0;
                     ReplyParts parts = new ReplyParts(id);
+                    parts.requestBytes = bytesIn;
+                    bytesIn = 0;
                     long requestBytes = assembler.pendingBytes();
                     byte[] request = assembler.message();
-                    byte[] rest;
                     try {
-                        rest = refusal != null ? handler.refuse(beginning, requestBytes, refusal)
-                                : handler.handle(request, parts);
+                        if (refusal != null) {
+                            parts.send(handler.refuse(beginning, requestBytes, refusal));
+                        } else {
+                            handler.handle(request, parts, parts);          // answered now or by the cloud's reply
+                        }
                     } finally {
                         admission.callEnded();
                         refusal = null;
                         beginning = null;
                     }
-                    parts.deliver(() -> answered(id, parts.bytes, rest));
                     conversation = null;
                 }
             }
@@ -233,12 +253,16 @@ public final class RegisteredConnection implements AutoCloseable {
         }
     }
 
-    /** The parts of one call's reply: leading parts go to the gateway at once, counted; the last one is delivered. */
-    private final class ReplyParts implements DeliveredParts {
+    /**
+     * One call's reply: leading parts go to the gateway at once, counted; the rest ends the conversation. Either may be
+     * sent by the thread that received the destination's reply while this connection's thread waits for the gateway.
+     */
+    private final class ReplyParts implements StreamedResponse.Parts, CallHandler.Answer {
         private final String conversation;
+        /** The request's bytes as received. */
+        long requestBytes;
         /** Reply bytes sent in leading parts. */
-        long bytes;
-        private Consumer<IOException> delivered = failure -> { };
+        private long bytes;
 
         ReplyParts(String conversation) {
             this.conversation = conversation;
@@ -246,47 +270,39 @@ public final class RegisteredConnection implements AutoCloseable {
 
         @Override
         public void send(byte[] b, int offset, int length) throws IOException {
-            bytes += replyData(conversation, b, offset, length, false);
+            bytes += replyData(conversation, b, offset, length, false, trace);
             gateway.flush();                                    // the gateway passes it on while the rest is made
         }
 
+        /**
+         * Sends the reply's rest, ends the conversation and says ready again. The call's trace ends first, so that
+         * the next call, which the gateway may send as soon as it has this reply, has its own.
+         *
+         * @throws IOException if the gateway connection broke: it is closed, so its reading thread learns it too
+         */
         @Override
-        public void whenDelivered(Consumer<IOException> then) {
-            delivered = then;
-        }
-
-        /** Sends the reply's last part, and says whether it went. */
-        void deliver(LastPart last) throws IOException {
+        public void send(byte[] rest) throws IOException {
+            WireTrace callTrace = trace;
+            trace = WireTrace.OFF;
             try {
-                last.send();
+                long bytesOut = bytes + replyData(conversation, rest, 0, rest.length, true, callTrace);
+                write(RegistrationRecords.deallocate(conversation).encode(), callTrace);
+                write(RegistrationRecords.unaccept(conversation).encode(), callTrace);
+                write(RegistrationRecords.rearm().encode(), callTrace);
+                gateway.flush();
+                observer.callFinished(requestBytes, bytesOut);
             } catch (IOException e) {
-                delivered.accept(e);
+                gateway.closeBecause("the reply could not be sent to the gateway: " + e.getMessage());
                 throw e;
-            } catch (RuntimeException e) {
-                delivered.accept(new IOException(e.toString(), e));
-                throw e;
+            } finally {
+                callTrace.close();
             }
-            delivered.accept(null);
         }
-    }
 
-    /** Sends what is left of a reply and ends the conversation. */
-    @FunctionalInterface
-    private interface LastPart {
-        void send() throws IOException;
-    }
-
-    /** Sends the reply's last part, ends the conversation and says ready again. */
-    private void answered(String conversation, long partBytes, byte[] rest) throws IOException {
-        long bytesOut = partBytes + replyData(conversation, rest, 0, rest.length, true);
-        write(RegistrationRecords.deallocate(conversation).encode());
-        write(RegistrationRecords.unaccept(conversation).encode());
-        write(RegistrationRecords.rearm().encode());
-        gateway.flush();
-        trace.close();
-        trace = WireTrace.OFF;
-        observer.callFinished(bytesIn, bytesOut);
-        bytesIn = 0;
+        @Override
+        public void abort(IOException why) {
+            gateway.closeBecause(why.getMessage());
+        }
     }
 
     /**
@@ -359,14 +375,15 @@ public final class RegisteredConnection implements AutoCloseable {
     }
 
     /** Reply data as records of at most {@value AppcRecord#MAX_CHUNK} bytes; {@code last} marks the final one. */
-    private long replyData(String conversation, byte[] data, int offset, int length, boolean last) throws IOException {
+    private long replyData(String conversation, byte[] data, int offset, int length, boolean last, WireTrace callTrace)
+            throws IOException {
         long written = 0;
         int at = offset;
         int end = offset + length;
         do {
             int chunk = Math.min(AppcRecord.MAX_CHUNK, end - at);
             byte[] record = RegistrationRecords.reply(conversation, data, at, chunk, last && at + chunk >= end).encode();
-            write(record);
+            write(record, callTrace);
             written += record.length;
             at += chunk;
         } while (at < end);
@@ -398,12 +415,12 @@ public final class RegisteredConnection implements AutoCloseable {
     }
 
     private void send(byte[] payload) throws IOException {
-        write(payload);
+        write(payload, trace);
         gateway.flush();
     }
 
-    private void write(byte[] payload) throws IOException {
-        trace.record(payload);
+    private void write(byte[] payload, WireTrace callTrace) throws IOException {
+        callTrace.record(payload);
         gateway.write(payload);
     }
 

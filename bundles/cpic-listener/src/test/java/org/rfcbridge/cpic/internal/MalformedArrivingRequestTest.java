@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.rfcbridge.api.ArrivingRequest;
@@ -92,7 +93,7 @@ class MalformedArrivingRequestTest {
         CallHandler.ArrivingCall arriving = handler(c -> streaming).arriving(Arrays.copyOf(whole, HEAD));
         assertNotNull(arriving, "a request for a destination that takes it so passes through");
         AtomicInteger at = new AtomicInteger();
-        byte[] reply = arriving.handle(records(whole, at), (b, offset, length) -> { });
+        byte[] reply = answered(arriving, records(whole, at));
 
         assertTrue(destinationSawTheFailure.get(), "the destination learnt that its request failed");
         assertTrue(at.get() >= whole.length, "the rest was read to its end");
@@ -111,11 +112,28 @@ class MalformedArrivingRequestTest {
         }).arriving(Arrays.copyOf(whole, HEAD));
         assertNotNull(arriving);
         AtomicInteger at = new AtomicInteger();
-        byte[] reply = arriving.handle(records(whole, at), (b, offset, length) -> { });
+        byte[] reply = answered(arriving, records(whole, at));
 
         assertTrue(at.get() >= whole.length, "the rest was read to its end");
         RfcException error = ErrorEnvelope.errorIn(reply, 0, reply.length, ProtocolLimits.DEFAULT, "bridge");
         assertTrue(error instanceof SystemFailureException, String.valueOf(error));
         assertTrue(error.getMessage().contains("No routing rule matches sender YI3000"), error.getMessage());
+    }
+
+    /** The reply the call gives, on this thread (a call whose request arrives is answered where it is read). */
+    private static byte[] answered(CallHandler.ArrivingCall arriving, CallHandler.RequestRest rest) throws IOException {
+        AtomicReference<byte[]> reply = new AtomicReference<>();
+        arriving.handle(rest, (b, offset, length) -> { }, new CallHandler.Answer() {
+            @Override
+            public void send(byte[] rest) {
+                reply.set(rest);
+            }
+
+            @Override
+            public void abort(IOException why) {
+                throw new AssertionError("no part of the reply was sent, so none can be aborted", why);
+            }
+        });
+        return reply.get();
     }
 }

@@ -3,9 +3,11 @@ package org.rfcbridge.protocol.wsrfc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import org.rfcbridge.protocol.Bytes;
 import org.rfcbridge.protocol.RfcProtocolException;
+import org.rfcbridge.protocol.item.ItemIds;
 
 /**
  * Joins the WebSocket messages of one reply: a reply may span several messages, which concatenate
@@ -25,6 +27,9 @@ public final class WsRfcMessages {
      * unverified for shapes no capture shows.
      */
     static final java.util.Set<Integer> REPLY_STARTS = java.util.Set.of(0x0500, 0x0101);
+    /** The items that carry table rows, or describe a table whose rows follow in a form of its own. */
+    private static final Set<Integer> ROW_ITEMS = Set.of(ItemIds.TABLE_ROW, ItemIds.TABLE_ROW_COMPRESSED,
+            ItemIds.TABLE_LZ_CHUNK, ItemIds.S4_TABLE_ROW, ItemIds.S4_TABLE_DESCRIPTOR, ItemIds.S4_MIXED_TABLE_DESCRIPTOR);
     private final long maxBytes;
     private final long maxUnfinishedItemBytes;
     private final boolean reply;
@@ -40,6 +45,8 @@ public final class WsRfcMessages {
     private long size;
     private long next;
     private boolean complete;
+    /** Whether an item of table rows (of any form) has completed: rows can unpack to many times their size. */
+    private boolean tableRows;
 
     /** A joiner that refuses replies longer than {@code maxBytes}. */
     public WsRfcMessages(long maxBytes) {
@@ -152,9 +159,23 @@ public final class WsRfcMessages {
                 throw new RfcProtocolException("item " + String.format("%04x", id) + " is closed by "
                         + String.format("%04x", u16(end - 2)), end - 2);
             }
+            tableRows |= ROW_ITEMS.contains(id);
             next = end;
         }
         return false;
+    }
+
+    /** Whether the messages added so far complete the reply (or request). */
+    public boolean isComplete() {
+        return complete;
+    }
+
+    /**
+     * Whether a completed item so far holds table rows: full, blank-truncated ({@code 0304}, padded to the row
+     * type's width when decoded), LZ-compressed, or S/4's. Without them a chain decodes to about its own size.
+     */
+    public boolean holdsTableRows() {
+        return tableRows;
     }
 
     /** The big-endian 16-bit value at a position of the joined stream, wherever the messages were cut. */

@@ -21,10 +21,13 @@ import org.eclipse.jetty.websocket.core.WebSocketConnection;
  * (docs/performance.md, "Reads on the selecting thread"). Declared non-blocking, the frame is decrypted, parsed and
  * delivered on the selecting thread, which then selects again.
  *
- * <p>This holds only because what a frame reaches never blocks: {@link WsRfcConnection.Inbox} queues the message
- * and asks for the next frame only while its window has room; the threads that wait for replies are the callers'.
- * Everything before the upgrade (the proxy's CONNECT, the TLS handshake with its certificate checks, the HTTP
- * upgrade) keeps Jetty's default and runs on its pool. Whatever is added to the Inbox must not block either.
+ * <p>This holds only because what a frame reaches does not wait: {@link WsRfcConnection.Inbox} queues the message
+ * and asks for the next frame only while its window has room, and the threads that wait for large replies are the
+ * callers' or the destination's reply threads. A small reply in one frame is applied and answered here
+ * ({@link WsRfcConnection#ANSWERED_WHERE_IT_ARRIVES_BYTES}): its CPI-C reply goes into the gateway connection's
+ * send buffer, empty between calls. Everything before the upgrade (the proxy's CONNECT, the TLS handshake with its
+ * certificate checks, the HTTP upgrade) keeps Jetty's default and runs on its pool. Whatever is added to the Inbox
+ * must not wait either.
  */
 final class SelectingThreadReads extends ClientConnector {
     @Override

@@ -17,7 +17,8 @@ import org.rfcbridge.api.RfcException;
  * A destination's WebSocket sessions: a fixed number of slots, each with at most one logged-on
  * session and one call in flight. A slot's session is opened on first use and opened again on the
  * next call after it dropped, timed out or went silent; idle sessions are pinged every ping period
- * and closed when neither a pong nor anything else arrives within the pong timeout.
+ * and closed when neither a pong nor anything else arrives within the pong timeout. Every
+ * {@link #LATE_REPLY_CHECK} the calls whose reply no thread waits for are asked whether it is late.
  */
 final class SessionPool implements AutoCloseable {
     /** Opens a logged-on session. */
@@ -59,7 +60,13 @@ final class SessionPool implements AutoCloseable {
     /** Free slots, the most recently used first, so that a light load keeps few sessions open and warm. */
     private final BlockingDeque<Slot> idle;
     private final Duration pongTimeout;
-    private final ScheduledExecutorService keepAlive;
+    /** Pings idle sessions and ends calls whose reply is late. */
+    private final ScheduledExecutorService housekeeping;
+    /**
+     * How often calls whose reply no thread waits for are checked against the call timeout: such a call ends between
+     * the timeout and this much later.
+     */
+    static final Duration LATE_REPLY_CHECK = Duration.ofMillis(100);
 
     /**
      * @param pingPeriod how often idle sessions are pinged; zero for never
@@ -75,15 +82,15 @@ final class SessionPool implements AutoCloseable {
             slots.add(slot);
             idle.add(slot);
         }
-        if (pingPeriod.isZero()) {
-            keepAlive = null;
-        } else {
-            keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "rfcbridge-keepalive-" + destination);
-                t.setDaemon(true);
-                return t;
-            });
-            keepAlive.scheduleWithFixedDelay(this::pingIdle, pingPeriod.toMillis(), pingPeriod.toMillis(),
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rfcbridge-keepalive-" + destination);
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(this::expireLateReplies, LATE_REPLY_CHECK.toMillis(),
+                LATE_REPLY_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        if (!pingPeriod.isZero()) {
+            housekeeping.scheduleWithFixedDelay(this::pingIdle, pingPeriod.toMillis(), pingPeriod.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -155,7 +162,16 @@ final class SessionPool implements AutoCloseable {
             idle.addAll(taken);
         }
         // a little later than the timeout, so that a session pinged at the end of the loop is judged fairly
-        keepAlive.schedule(this::closeSilent, pongTimeout.toMillis() + 50, TimeUnit.MILLISECONDS);
+        housekeeping.schedule(this::closeSilent, pongTimeout.toMillis() + 50, TimeUnit.MILLISECONDS);
+    }
+
+    private void expireLateReplies() {
+        for (Slot slot : slots) {
+            WsRfcConnection c = slot.connection;
+            if (c != null) {
+                c.expireLateReply();
+            }
+        }
     }
 
     /** Closes sessions that answered neither the ping nor anything else; a call on one then fails as it would anyway. */
@@ -170,9 +186,7 @@ final class SessionPool implements AutoCloseable {
 
     @Override
     public void close() {
-        if (keepAlive != null) {
-            keepAlive.shutdownNow();
-        }
+        housekeeping.shutdownNow();
         slots.forEach(Slot::discard);
     }
 }

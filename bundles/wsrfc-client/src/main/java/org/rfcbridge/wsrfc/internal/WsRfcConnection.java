@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 
 import org.eclipse.jetty.util.BufferUtil;
@@ -20,11 +22,13 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.rfcbridge.api.CommunicationFailureException;
+import org.rfcbridge.api.RfcDestination.Answered;
 import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.protocol.ProtocolLimits;
 import org.rfcbridge.protocol.trace.WireTrace;
 import org.rfcbridge.protocol.RfcProtocolException;
+import org.rfcbridge.protocol.item.ItemIds;
 import org.rfcbridge.protocol.wsrfc.WsRfcLogon;
 import org.rfcbridge.protocol.wsrfc.WsRfcLogonReply;
 import org.rfcbridge.protocol.wsrfc.ReplyLimitException;
@@ -36,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * One logged-on WebSocket RFC session with one call in flight at a time: the upgrade (subprotocol
  * and the {@code sap-*} headers of {@code protocol-wsrfc-2026.md} §1.3), the LOGON with the embedded
  * RFCPING, then invokes whose replies are joined across messages. Every wait is bounded, and every
- * failure is an {@link RfcException} whose text names the destination and what to check.
+ * failure is an {@link RfcException} whose text names the destination and what to check. A call's reply
+ * is taken either by its caller, waiting ({@link #invoke(byte[], String, ReplyPieces)}), or where it
+ * arrives ({@link AnsweredReply}), the caller having gone on.
  */
 final class WsRfcConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WsRfcConnection.class);
@@ -64,6 +70,8 @@ final class WsRfcConnection implements AutoCloseable {
      */
     public static final class Inbox implements Session.Listener {
         final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+        /** The call whose reply is taken where it arrives ({@link #invoke(byte[], String, ReplyPieces, Executor, Answered)}). */
+        final AtomicReference<AnsweredReply> answered = new AtomicReference<>();
         volatile String closeReason = "";
         volatile long lastHeardNanos = System.nanoTime();
         /** The messages received for the call's trace, if it is traced. */
@@ -90,6 +98,20 @@ final class WsRfcConnection implements AutoCloseable {
             byte[] message = BufferUtil.toArray(payload);
             callback.succeed();
             traced.frame(message, last);
+            AnsweredReply reply = answered.getAndSet(null);
+            if (reply != null && last && message.length <= ANSWERED_WHERE_IT_ARRIVES_BYTES) {
+                session.demand();
+                reply.whole(message);
+                return;
+            }
+            queue(message);
+            if (reply != null) {
+                reply.awaitRest(null);
+            }
+        }
+
+        /** Keeps a frame for the thread that waits for the reply; reading goes on while the window has room. */
+        private void queue(byte[] message) {
             boolean more;
             synchronized (this) {
                 waitingBytes += message.length;
@@ -140,14 +162,113 @@ final class WsRfcConnection implements AutoCloseable {
         public void onWebSocketClose(int statusCode, String reason, Callback callback) {
             closeReason = "closed by the server (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason)
                     + ")";
-            messages.add(CLOSED);
+            ended();
             callback.succeed();
         }
 
         @Override
         public void onWebSocketError(Throwable cause) {
             closeReason = "broken: " + cause;
+            ended();
+        }
+
+        /** The session ended: whoever waits for a reply learns it. */
+        private void ended() {
             messages.add(CLOSED);
+            AnsweredReply reply = answered.getAndSet(null);
+            if (reply != null) {
+                reply.sessionEnded();
+            }
+        }
+    }
+
+    /**
+     * The largest reply taken by the thread that receives it, when it comes whole in one frame and holds no table
+     * rows: its CPI-C reply, about as small, then goes into the gateway connection's send buffer, empty between
+     * calls, without waiting for the gateway. That Linux's send buffer and the gateway's receive window take 16 KiB
+     * and more without the gateway reading is an assumption [unverified for SAP's gateway] (docs/performance.md,
+     * "The reply answered where it arrives"). Other replies are taken by a thread of the destination that may wait,
+     * within the receive window.
+     */
+    static final int ANSWERED_WHERE_IT_ARRIVES_BYTES = 16 << 10;
+
+    /**
+     * A call whose caller does not wait for the reply: the reply is applied and answered on the thread that receives
+     * it, or, if it is large, by a thread of {@code waiters}. Exactly one of the session's end, the timeout and the
+     * reply takes it ({@link Inbox#answered}).
+     */
+    final class AnsweredReply {
+        private final String function;
+        private final ReplyPieces pieces;
+        private final Executor waiters;
+        private final Answered then;
+        private final long deadline;
+
+        AnsweredReply(String function, ReplyPieces pieces, Executor waiters, Answered then) {
+            this.function = function;
+            this.pieces = pieces;
+            this.waiters = waiters;
+            this.then = then;
+            this.deadline = System.nanoTime() + settings.callTimeout().toNanos();
+        }
+
+        /**
+         * A small message in one frame: if it is the whole reply and holds no table rows, it is applied and the call
+         * answered here; its CPI-C reply is then about as small. A reply that goes on in further messages, or holds
+         * rows (which can unpack to many times their size, past what the gateway connection takes without waiting),
+         * is left to {@link #awaitRest}.
+         */
+        void whole(byte[] message) {
+            WsRfcMessages reply = newReply();
+            RfcException failure = null;
+            try {
+                if (!added(reply, message, function) || reply.holdsTableRows()) {
+                    awaitRest(reply);
+                    return;
+                }
+                applyItems(reply, function, pieces);
+            } catch (RfcException e) {
+                failure = e;
+            } catch (RuntimeException e) {
+                failure = failedInside(e);
+            }
+            then.answered(failure);
+        }
+
+        /**
+         * The rest of the reply is taken from the queue by a thread that may wait: it is large, or in parts.
+         *
+         * @param begun the reply as far as it was applied, or null if nothing of it was
+         */
+        void awaitRest(WsRfcMessages begun) {
+            waiters.execute(() -> {
+                RfcException failure = null;
+                try {
+                    await(begun != null ? begun : newReply(), function, pieces, deadline);
+                } catch (RfcException e) {
+                    failure = e;
+                } catch (RuntimeException e) {
+                    failure = failedInside(e);
+                }
+                then.answered(failure);
+            });
+        }
+
+        /** What applying the reply threw besides an RFC error: the session closes, the rest of the reply is lost. */
+        private SystemFailureException failedInside(RuntimeException e) {
+            close();
+            return new SystemFailureException("RFC Bridge failed on the reply of " + function + " from destination "
+                    + settings.name() + ": " + e, e);
+        }
+
+        void sessionEnded() {
+            then.answered(new CommunicationFailureException("The WebSocket to destination " + settings.name() + " was "
+                    + inbox.closeReason + " during " + function));
+        }
+
+        void timedOut() {
+            close();
+            then.answered(timeout(function));
         }
     }
 
@@ -235,6 +356,32 @@ final class WsRfcConnection implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * Sends one invoke and returns: the reply is handed to {@code pieces} and {@code then} runs on the thread that
+     * receives it (Jetty's selecting thread, which must not wait) when it comes whole in one message of at most
+     * {@link #ANSWERED_WHERE_IT_ARRIVES_BYTES}, else on a thread of {@code waiters}, within the receive window. A
+     * session that ends or a reply later than the call timeout ({@link #expireLateReply}) ends the call as {@link
+     * #invoke(byte[], String, ReplyPieces)} does.
+     */
+    void invoke(byte[] chain, String function, ReplyPieces pieces, Executor waiters, Answered then) {
+        inbox.answered.set(new AnsweredReply(function, pieces, waiters, then));
+        send(chain);
+        if (!isOpen()) {
+            AnsweredReply missed = inbox.answered.getAndSet(null);
+            if (missed != null) {
+                missed.sessionEnded();
+            }
+        }
+    }
+
+    /** Ends the call in flight if its reply is later than the call timeout (the pool asks every session in turn). */
+    void expireLateReply() {
+        AnsweredReply waiting = inbox.answered.get();
+        if (waiting != null && System.nanoTime() - waiting.deadline > 0 && inbox.answered.compareAndSet(waiting, null)) {
+            waiting.timedOut();
         }
     }
 
@@ -371,16 +518,28 @@ final class WsRfcConnection implements AutoCloseable {
     }
 
     private void await(String function, ReplyPieces pieces) throws RfcException {
-        WsRfcMessages reply = WsRfcMessages.forReply(limits.maxMessageBytes(), limits.maxRecordBytes());
-        long deadline = System.nanoTime() + settings.callTimeout().toNanos();
+        await(newReply(), function, pieces, System.nanoTime() + settings.callTimeout().toNanos());
+    }
+
+    private WsRfcMessages newReply() {
+        return WsRfcMessages.forReply(limits.maxMessageBytes(), limits.maxRecordBytes());
+    }
+
+    /**
+     * Applies what {@code reply} holds, then takes the reply's further messages from the queue until it is complete,
+     * the session ends or {@code deadline} passes.
+     */
+    private void await(WsRfcMessages reply, String function, ReplyPieces pieces, long deadline) throws RfcException {
+        if (applyItems(reply, function, pieces)) {
+            return;
+        }
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 Object next = left <= 0 ? null : inbox.messages.poll(left, TimeUnit.NANOSECONDS);
                 if (next == null) {
                     close();
-                    throw new CommunicationFailureException("Timeout: destination " + settings.name() + " did not answer "
-                            + function + " within " + settings.callTimeout().toMillis() + " ms");
+                    throw timeout(function);
                 }
                 if (next == CLOSED) {
                     throw new CommunicationFailureException("The WebSocket to destination " + settings.name() + " was "
@@ -388,34 +547,68 @@ final class WsRfcConnection implements AutoCloseable {
                 }
                 byte[] message = (byte[]) next;
                 inbox.taken(message);
-                boolean complete = reply.add(message, 0, message.length);
-                byte[] items = reply.takeItems();
-                if (items.length > 0) {
-                    pieces.feed(items);
-                }
-                if (complete) {
+                added(reply, message, function);
+                if (applyItems(reply, function, pieces)) {
                     return;
                 }
             }
-        } catch (ReplyLimitException e) {
-            close();
-            String setting = e.itemLimit() ? "max.item.mb" : "max.message.mb";
-            LOG.warn("Destination {} ({}): reply to {} refused, session closed: {}", settings.name(), settings.url(),
-                    function, e.getMessage());
-            throw new CommunicationFailureException("Destination " + settings.name() + " (" + settings.url() + "): "
-                    + e.problem().replace("the peer", "the cloud") + " while answering " + function
-                    + "; the session is closed (setting " + setting + ")", e);
-        } catch (RfcProtocolException e) {
-            close();
-            // once per rejected reply, with the peer and the offset (in the reply), so a trace can be matched
-            LOG.warn("Destination {} ({}): malformed reply to {}, session closed: {}", settings.name(),
-                    settings.url(), function, e.getMessage());
-            throw new SystemFailureException("Destination " + settings.name() + " answered " + function
-                    + " with a malformed reply: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommunicationFailureException("Interrupted while waiting for destination " + settings.name());
         }
+    }
+
+    private CommunicationFailureException timeout(String function) {
+        return new CommunicationFailureException("Timeout: destination " + settings.name() + " did not answer "
+                + function + " within " + settings.callTimeout().toMillis() + " ms");
+    }
+
+    /**
+     * Adds a message of the reply; a malformed or oversized reply closes the session.
+     *
+     * @return whether the reply is complete
+     */
+    private boolean added(WsRfcMessages reply, byte[] message, String function) throws RfcException {
+        try {
+            return reply.add(message, 0, message.length);
+        } catch (RfcProtocolException e) {
+            throw refused(e, function);
+        }
+    }
+
+    /**
+     * Hands the reply's whole items not yet taken to {@code pieces}; a malformed reply closes the session.
+     *
+     * @return whether the reply is complete
+     */
+    private boolean applyItems(WsRfcMessages reply, String function, ReplyPieces pieces) throws RfcException {
+        try {
+            byte[] items = reply.takeItems();
+            if (items.length > 0) {
+                pieces.feed(items);
+            }
+            return reply.isComplete();
+        } catch (RfcProtocolException e) {
+            throw refused(e, function);
+        }
+    }
+
+    /** Closes the session on a reply it cannot take, and says why as the ABAP caller gets it. */
+    private RfcException refused(RfcProtocolException refusal, String function) {
+        close();
+        if (refusal instanceof ReplyLimitException e) {
+            String setting = e.itemLimit() ? "max.item.mb" : "max.message.mb";
+            LOG.warn("Destination {} ({}): reply to {} refused, session closed: {}", settings.name(), settings.url(),
+                    function, e.getMessage());
+            return new CommunicationFailureException("Destination " + settings.name() + " (" + settings.url() + "): "
+                    + e.problem().replace("the peer", "the cloud") + " while answering " + function
+                    + "; the session is closed (setting " + setting + ")", e);
+        }
+        // once per rejected reply, with the peer and the offset (in the reply), so a trace can be matched
+        LOG.warn("Destination {} ({}): malformed reply to {}, session closed: {}", settings.name(), settings.url(),
+                function, refusal.getMessage());
+        return new SystemFailureException("Destination " + settings.name() + " answered " + function
+                + " with a malformed reply: " + refusal.getMessage(), refusal);
     }
 
     /** The most received bytes that waited for a caller at once on this session. */

@@ -2,6 +2,10 @@ package org.rfcbridge.wsrfc.internal;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
@@ -43,6 +47,11 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
     private final SessionPool pool;
     private final ParameterSerializer serializer;
     private final DdicRepository repository;
+    /**
+     * The threads that take replies too large to be answered where they arrive; one call per session at most, so
+     * never more threads than sessions.
+     */
+    private final ExecutorService replies;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private volatile String lastError = "";
@@ -79,6 +88,11 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
         this.pool = new SessionPool(settings.name(), poolSettings.size(), poolSettings.pingPeriod(),
                 poolSettings.pongTimeout());
         this.serializer = ParameterSerializer.classic(limits, settings.tableCompression());
+        this.replies = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "rfcbridge-reply-" + settings.name());
+            t.setDaemon(true);
+            return t;
+        });
         this.repository = new DdicRepository(settings.name(), this::execute);
     }
 
@@ -104,10 +118,48 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
         return settings.name();
     }
 
+    /** Calls and waits: the thread that receives the reply applies it, then lets this one go on. */
     @Override
     public void execute(Function function) throws RfcException {
-        counted(function, (connection, reply) -> connection.invoke(serializer.encodeRequest(function), function.name(),
-                reply::feed));
+        CompletableFuture<RfcException> outcome = new CompletableFuture<>();
+        execute(function, outcome::complete);
+        RfcException failure;
+        try {
+            failure = outcome.get();                  // the call timeout ends every call
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommunicationFailureException("Interrupted while waiting for destination " + settings.name());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Sends the call and returns: its reply is applied to {@code function} and {@code then} runs on the thread that
+     * receives it when it is small, else on a thread of {@link #replies} (WsRfcConnection's answered reply). What
+     * comes before the sending (a free session, the logon, the encoding) happens on the calling thread.
+     */
+    @Override
+    public void execute(Function function, Answered then) {
+        CallOnSession call;
+        try {
+            call = begin(function);
+        } catch (RfcException e) {
+            then.answered(e);
+            return;
+        }
+        byte[] chain;
+        try {
+            chain = serializer.encodeRequest(function);
+        } catch (RuntimeException e) {
+            call.abandon();
+            throw e;
+        }
+        call.connection.invoke(chain, function.name(), call.reply::feed, replies,
+                failure -> then.answered(call.end(failure)));
     }
 
     @Override
@@ -115,11 +167,27 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
         return true;
     }
 
-    /** Sends the call while its request arrives, in parts of {@link #REQUEST_PART_BYTES}. */
+    /**
+     * Sends the call while its request arrives, in parts of {@link #REQUEST_PART_BYTES}; the calling thread, which
+     * reads the request, also waits for the reply.
+     */
     @Override
     public void execute(Function function, ArrivingRequest rest) throws RfcException {
-        counted(function, (connection, reply) -> connection.invoke(parts -> serializer.writeRequest(function, rest,
-                REQUEST_PART_BYTES, parts), function.name(), reply::feed));
+        CallOnSession call = begin(function);
+        RfcException failure = null;
+        try {
+            call.connection.invoke(parts -> serializer.writeRequest(function, rest, REQUEST_PART_BYTES, parts),
+                    function.name(), call.reply::feed);
+        } catch (RfcException e) {
+            failure = e;
+        } catch (RuntimeException e) {
+            call.abandon();                          // what the request's reading threw: half a message is out
+            throw e;
+        }
+        failure = call.end(failure);
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /**
@@ -128,54 +196,98 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
      */
     static final int REQUEST_PART_BYTES = 1 << 20;
 
-    /** How a call's request goes out on its session, its reply coming back into {@code reply}. */
-    @FunctionalInterface
-    private interface Invoke {
-        void on(WsRfcConnection connection, ParameterSerializer.Reply reply) throws RfcException;
-    }
-
-    private void counted(Function function, Invoke invoke) throws RfcException {
+    /**
+     * Takes a free session for a call (opening it and logging on if needed), counted; its trace begins.
+     *
+     * @throws RfcException if no session is free within the call timeout or none can be opened
+     */
+    private CallOnSession begin(Function function) throws RfcException {
         calls.incrementAndGet();
+        SessionPool.Slot slot;
         try {
-            call(function, invoke);
-            unreachable = false;
+            slot = pool.acquire(settings.callTimeout());
         } catch (RfcException e) {
-            errors.incrementAndGet();
-            lastError = e.kind() + ": " + e.getMessage();
-            unreachable = e instanceof CommunicationFailureException || e instanceof LogonFailureException;
-            throw e;
+            throw counted(e);
+        }
+        WireTrace trace = tracing.startCall();
+        try {
+            WsRfcConnection connection = slot.connection(() -> WsRfcConnection.open(started(), settings, limits, trace));
+            connection.traceInto(trace);
+            return new CallOnSession(function, slot, connection, trace,
+                    serializer.reply(function, "Destination " + settings.name()));
+        } catch (RfcException e) {
+            trace.close();
+            pool.release(slot);
+            throw counted(e);
         }
     }
 
-    private void call(Function function, Invoke invoke) throws RfcException {
-        SessionPool.Slot slot = pool.acquire(settings.callTimeout());
-        WireTrace trace = tracing.startCall();
-        WsRfcConnection connection = null;
-        try {
-            connection = slot.connection(() -> WsRfcConnection.open(started(), settings, limits, trace));
-            connection.traceInto(trace);
-            ParameterSerializer.Reply reply = serializer.reply(function, "Destination " + settings.name());
-            try {
-                invoke.on(connection, reply);
-            } catch (CommunicationFailureException | SystemFailureException | RuntimeException e) {
-                // the connection closed the session: timeout, drop, malformed reply, or rows the caller's side refused
-                slot.discard();
-                throw e;
+    /** One call on a session: its slot, its trace and its reply, until {@link #end}. */
+    private final class CallOnSession {
+        private final Function function;
+        private final SessionPool.Slot slot;
+        private final WsRfcConnection connection;
+        private final WireTrace trace;
+        private final ParameterSerializer.Reply reply;
+
+        CallOnSession(Function function, SessionPool.Slot slot, WsRfcConnection connection, WireTrace trace,
+                      ParameterSerializer.Reply reply) {
+            this.function = function;
+            this.slot = slot;
+            this.connection = connection;
+            this.trace = trace;
+            this.reply = reply;
+        }
+
+        /**
+         * Ends the call once its reply has arrived or {@code failure} ended it: the reply's error, if it reports one,
+         * is read; a session the failure may have left out of step (timeout, drop, malformed reply) is closed, the
+         * next call opens a new one; the slot is free again before the caller hears the outcome.
+         *
+         * @return the call's outcome, counted: null if it went well
+         */
+        RfcException end(RfcException failure) {
+            RfcException outcome = failure;
+            if (failure != null) {
+                slot.discard();                 // the connection closed the session: timeout, drop, malformed reply
+            } else {
+                try {
+                    reply.end();
+                } catch (RfcException e) {
+                    outcome = e;                // an error the system reports: the session stays
+                } catch (RfcProtocolException e) {
+                    slot.discard();
+                    outcome = new SystemFailureException("Destination " + settings.name() + " answered "
+                            + function.name() + " with a reply that cannot be read: " + e.getMessage(), e);
+                }
             }
-            try {
-                reply.end();
-            } catch (RfcProtocolException e) {
-                slot.discard();
-                throw new SystemFailureException("Destination " + settings.name() + " answered " + function.name()
-                        + " with a reply that cannot be read: " + e.getMessage(), e);
+            free();
+            if (outcome == null) {
+                unreachable = false;
+                return null;
             }
-        } finally {
-            if (connection != null) {
-                connection.traceInto(WireTrace.OFF);
-            }
+            return counted(outcome);
+        }
+
+        /** Ends a call that failed inside the bridge: its session may be out of step, so it is closed. */
+        void abandon() {
+            slot.discard();
+            free();
+        }
+
+        private void free() {
+            connection.traceInto(WireTrace.OFF);
             trace.close();
             pool.release(slot);
         }
+    }
+
+    /** Counts a failed call: the destination's last error, and whether the system could not be reached. */
+    private RfcException counted(RfcException e) {
+        errors.incrementAndGet();
+        lastError = e.kind() + ": " + e.getMessage();
+        unreachable = e instanceof CommunicationFailureException || e instanceof LogonFailureException;
+        return e;
     }
 
     /** Traces the calls this switch says (setting {@code trace}, console {@code rfc:trace}). */
@@ -244,6 +356,7 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
     @Override
     public void close() {
         pool.close();
+        replies.shutdown();
         try {
             client.stop();
         } catch (Exception e) {
