@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -232,7 +233,7 @@ final class WsRfcConnection implements AutoCloseable {
             } catch (RuntimeException e) {
                 failure = failedInside(e);
             }
-            then.answered(failure);
+            answer(failure);
         }
 
         /**
@@ -241,17 +242,35 @@ final class WsRfcConnection implements AutoCloseable {
          * @param begun the reply as far as it was applied, or null if nothing of it was
          */
         void awaitRest(WsRfcMessages begun) {
-            waiters.execute(() -> {
-                RfcException failure = null;
-                try {
-                    await(begun != null ? begun : newReply(), function, pieces, deadline);
-                } catch (RfcException e) {
-                    failure = e;
-                } catch (RuntimeException e) {
-                    failure = failedInside(e);
-                }
+            try {
+                waiters.execute(() -> {
+                    RfcException failure = null;
+                    try {
+                        await(begun != null ? begun : newReply(), function, pieces, deadline);
+                    } catch (RfcException e) {
+                        failure = e;
+                    } catch (RuntimeException e) {
+                        failure = failedInside(e);
+                    }
+                    answer(failure);
+                });
+            } catch (RejectedExecutionException e) {
+                close();
+                answer(new CommunicationFailureException("Destination " + settings.name() + " was closed during "
+                        + function));
+            }
+        }
+
+        /**
+         * Hands the outcome on. What the receiver throws is a fault of the bridge's: it must not reach Jetty's
+         * thread, which would take the session down with it, so it is logged.
+         */
+        private void answer(RfcException failure) {
+            try {
                 then.answered(failure);
-            });
+            } catch (RuntimeException e) {
+                LOG.error("Destination {}: the outcome of {} could not be handed on", settings.name(), function, e);
+            }
         }
 
         /** What applying the reply threw besides an RFC error: the session closes, the rest of the reply is lost. */
@@ -262,13 +281,13 @@ final class WsRfcConnection implements AutoCloseable {
         }
 
         void sessionEnded() {
-            then.answered(new CommunicationFailureException("The WebSocket to destination " + settings.name() + " was "
+            answer(new CommunicationFailureException("The WebSocket to destination " + settings.name() + " was "
                     + inbox.closeReason + " during " + function));
         }
 
         void timedOut() {
             close();
-            then.answered(timeout(function));
+            answer(timeout(function));
         }
     }
 

@@ -248,20 +248,25 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
          */
         RfcException end(RfcException failure) {
             RfcException outcome = failure;
-            if (failure != null) {
-                slot.discard();                 // the connection closed the session: timeout, drop, malformed reply
-            } else {
-                try {
+            try {
+                if (failure != null) {
+                    slot.discard();             // the connection closed the session: timeout, drop, malformed reply
+                } else {
                     reply.end();
-                } catch (RfcException e) {
-                    outcome = e;                // an error the system reports: the session stays
-                } catch (RfcProtocolException e) {
-                    slot.discard();
-                    outcome = new SystemFailureException("Destination " + settings.name() + " answered "
-                            + function.name() + " with a reply that cannot be read: " + e.getMessage(), e);
                 }
+            } catch (RfcException e) {
+                outcome = e;                    // an error the system reports: the session stays
+            } catch (RfcProtocolException e) {
+                slot.discard();
+                outcome = new SystemFailureException("Destination " + settings.name() + " answered "
+                        + function.name() + " with a reply that cannot be read: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                slot.discard();
+                outcome = new SystemFailureException("RFC Bridge failed on the reply of " + function.name()
+                        + " from destination " + settings.name() + ": " + e, e);
+            } finally {
+                free();                         // whatever happened, the slot is free again
             }
-            free();
             if (outcome == null) {
                 unreachable = false;
                 return null;
