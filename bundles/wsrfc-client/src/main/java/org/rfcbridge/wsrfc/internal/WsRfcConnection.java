@@ -232,6 +232,9 @@ final class WsRfcConnection implements AutoCloseable {
                 failure = e;
             } catch (RuntimeException e) {
                 failure = failedInside(e);
+            } catch (Error e) {
+                answer(failedInside(e));            // the call ends and frees its session's slot; the error goes on
+                throw e;
             }
             answer(failure);
         }
@@ -251,6 +254,9 @@ final class WsRfcConnection implements AutoCloseable {
                         failure = e;
                     } catch (RuntimeException e) {
                         failure = failedInside(e);
+                    } catch (Error e) {
+                        answer(failedInside(e));        // the call ends and frees its session's slot; the error goes on
+                        throw e;
                     }
                     answer(failure);
                 });
@@ -274,7 +280,7 @@ final class WsRfcConnection implements AutoCloseable {
         }
 
         /** What applying the reply threw besides an RFC error: the session closes, the rest of the reply is lost. */
-        private SystemFailureException failedInside(RuntimeException e) {
+        private SystemFailureException failedInside(Throwable e) {
             close();
             return new SystemFailureException("RFC Bridge failed on the reply of " + function + " from destination "
                     + settings.name() + ": " + e, e);
