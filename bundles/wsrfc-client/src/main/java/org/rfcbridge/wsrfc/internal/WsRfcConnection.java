@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * and the {@code sap-*} headers of {@code protocol-wsrfc-2026.md} §1.3), the LOGON with the embedded
  * RFCPING, then invokes whose replies are joined across messages. Every wait is bounded, and every
  * failure is an {@link RfcException} whose text names the destination and what to check. A call's reply
- * is taken either by its caller, waiting ({@link #invoke(byte[], String, ReplyPieces)}), or where it
- * arrives ({@link AnsweredReply}), the caller having gone on.
+ * is taken where it arrives ({@link AnsweredReply}), the caller having gone on, except the reply to a
+ * request written in parts, which the writer waits for.
  */
 final class WsRfcConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WsRfcConnection.class);
@@ -193,6 +193,12 @@ final class WsRfcConnection implements AutoCloseable {
      */
     static final int ANSWERED_WHERE_IT_ARRIVES_BYTES = 16 << 10;
 
+    /** Applies (some of) a reply: true if it is then complete, false if it was handed on. */
+    @FunctionalInterface
+    private interface Applying {
+        boolean apply() throws RfcException;
+    }
+
     /**
      * A call whose caller does not wait for the reply: the reply is applied and answered on the thread that receives
      * it, or, if it is large, by a thread of {@code waiters}. Exactly one of the session's end, the timeout and the
@@ -221,22 +227,14 @@ final class WsRfcConnection implements AutoCloseable {
          */
         void whole(byte[] message) {
             WsRfcMessages reply = newReply();
-            RfcException failure = null;
-            try {
+            applied(() -> {
                 if (!added(reply, message, function) || reply.holdsTableRows()) {
                     awaitRest(reply);
-                    return;
+                    return false;
                 }
                 applyItems(reply, function, pieces);
-            } catch (RfcException e) {
-                failure = e;
-            } catch (RuntimeException e) {
-                failure = failedInside(e);
-            } catch (Error e) {
-                answer(failedInside(e));            // the call ends and frees its session's slot; the error goes on
-                throw e;
-            }
-            answer(failure);
+                return true;
+            });
         }
 
         /**
@@ -246,25 +244,33 @@ final class WsRfcConnection implements AutoCloseable {
          */
         void awaitRest(WsRfcMessages begun) {
             try {
-                waiters.execute(() -> {
-                    RfcException failure = null;
-                    try {
-                        await(begun != null ? begun : newReply(), function, pieces, deadline);
-                    } catch (RfcException e) {
-                        failure = e;
-                    } catch (RuntimeException e) {
-                        failure = failedInside(e);
-                    } catch (Error e) {
-                        answer(failedInside(e));        // the call ends and frees its session's slot; the error goes on
-                        throw e;
-                    }
-                    answer(failure);
-                });
+                waiters.execute(() -> applied(() -> {
+                    await(begun != null ? begun : newReply(), function, pieces, deadline);
+                    return true;
+                }));
             } catch (RejectedExecutionException e) {
                 close();
                 answer(new CommunicationFailureException("Destination " + settings.name() + " was closed during "
                         + function));
             }
+        }
+
+        /** Applies the reply, and answers with the outcome unless the reply was handed on to be answered there. */
+        private void applied(Applying applying) {
+            RfcException failure = null;
+            try {
+                if (!applying.apply()) {
+                    return;
+                }
+            } catch (RfcException e) {
+                failure = e;
+            } catch (RuntimeException e) {
+                failure = failedInside(e);
+            } catch (Error e) {
+                answer(failedInside(e));            // the call ends and frees its session's slot; the error goes on
+                throw e;
+            }
+            answer(failure);
         }
 
         /**
@@ -367,29 +373,11 @@ final class WsRfcConnection implements AutoCloseable {
     }
 
     /**
-     * Sends one invoke and hands its reply to {@code pieces} as its items arrive.
-     *
-     * @throws CommunicationFailureException on a timeout or a closed session (the session is then unusable)
-     * @throws SystemFailureException if the reply is malformed (the session is closed)
-     * @throws RuntimeException what {@code pieces} threw besides that (the session is closed: the rest of
-     *                          the reply is still coming)
-     */
-    void invoke(byte[] chain, String function, ReplyPieces pieces) throws RfcException {
-        send(chain);
-        try {
-            await(function, pieces);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
-    }
-
-    /**
      * Sends one invoke and returns: the reply is handed to {@code pieces} and {@code then} runs on the thread that
      * receives it (Jetty's selecting thread, which must not wait) when it comes whole in one message of at most
      * {@link #ANSWERED_WHERE_IT_ARRIVES_BYTES}, else on a thread of {@code waiters}, within the receive window. A
-     * session that ends or a reply later than the call timeout ({@link #expireLateReply}) ends the call as {@link
-     * #invoke(byte[], String, ReplyPieces)} does.
+     * session that ends, or a reply later than the call timeout ({@link #expireLateReply}), ends the call with
+     * COMMUNICATION_FAILURE; a malformed reply with SYSTEM_FAILURE, the session closed.
      */
     void invoke(byte[] chain, String function, ReplyPieces pieces, Executor waiters, Answered then) {
         inbox.answered.set(new AnsweredReply(function, pieces, waiters, then));
@@ -435,7 +423,7 @@ final class WsRfcConnection implements AutoCloseable {
 
     /**
      * Sends one invoke while it is written (a request passed on while it still arrives from the caller), then
-     * hands its reply to {@code pieces} as {@link #invoke(byte[], String, ReplyPieces)} does. The request goes as
+     * hands its reply to {@code pieces} as its items arrive, waiting for it. The request goes as
      * the fragments of one WebSocket message ({@link #REQUEST_FRAMING}), each sent before the next is written, so
      * a cloud that takes it slowly holds the writer, and through it the caller, back.
      *

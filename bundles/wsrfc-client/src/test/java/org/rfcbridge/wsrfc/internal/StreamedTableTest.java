@@ -2,18 +2,23 @@ package org.rfcbridge.wsrfc.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.X509TrustManager;
 
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rfcbridge.api.RfcException;
 import org.rfcbridge.api.SystemFailureException;
 import org.rfcbridge.api.data.Function;
 import org.rfcbridge.api.data.RowStream;
@@ -101,7 +106,11 @@ class StreamedTableTest {
         try (WsRfcConnection connection = WsRfcConnection.open(client, fixture.settings("localhost", "BC_USER000",
                 "PasswordForBC_USER000", "100", Duration.ofSeconds(30)), ProtocolLimits.DEFAULT)) {
             ResponseDecoder decoder = serializer.decoder().responseDecoder(read, "cloud");
-            connection.invoke(serializer.encoder().encodeRequest(read), read.name(), items -> decoder.feed(items, 0, items.length));
+            CompletableFuture<RfcException> outcome = new CompletableFuture<>();
+            // a reply this large is taken by a reply thread, which the slow receiver holds up
+            connection.invoke(serializer.encoder().encodeRequest(read), read.name(), items -> decoder.feed(items, 0,
+                    items.length), Executors.newSingleThreadExecutor(), outcome::complete);
+            assertNull(outcome.get(60, TimeUnit.SECONDS));
             decoder.end();
             assertEquals(ROWS, slow.announced);
             assertEquals(ROWS, slow.rows);
