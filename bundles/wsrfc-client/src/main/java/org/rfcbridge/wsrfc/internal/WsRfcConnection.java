@@ -210,6 +210,8 @@ final class WsRfcConnection implements AutoCloseable {
         private final Executor waiters;
         private final Answered then;
         private final long deadline;
+        /** Set when {@link #then} has been told; the threads that may tell it take the call one after the other. */
+        private boolean answeredOnce;
 
         AnsweredReply(String function, ReplyPieces pieces, Executor waiters, Answered then) {
             this.function = function;
@@ -278,6 +280,10 @@ final class WsRfcConnection implements AutoCloseable {
          * thread, which would take the session down with it, so it is logged.
          */
         private void answer(RfcException failure) {
+            if (answeredOnce) {
+                return;                                 // an Error thrown by the receiver itself: it was told already
+            }
+            answeredOnce = true;
             try {
                 then.answered(failure);
             } catch (RuntimeException e) {
