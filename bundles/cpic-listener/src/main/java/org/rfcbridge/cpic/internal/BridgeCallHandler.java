@@ -428,27 +428,35 @@ final class BridgeCallHandler implements CallHandler {
             record.countRows(request);
             byte[] rest;
             try {
-                if (failure != null) {
-                    rest = failed(function, reply, failure, record);
-                } else {
-                    ItemWriter last = reply.finish(ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
-                    rest = Arrays.copyOf(last.buffer(), last.length());
-                }
+                rest = rest(failure);
             } catch (IOException abort) {
-                answer.abort(abort);
+                answer.abort(abort);                    // parts of the reply are with the caller: the conversation ends
                 return;
-            } catch (RuntimeException e) {
-                try {
-                    rest = failed(function, reply, e, record);
-                } catch (IOException abort) {
-                    answer.abort(abort);
-                    return;
-                }
+            } catch (Error e) {
+                answer.abort(new IOException("RFC Bridge failed on the reply of " + function + ": " + e, e));
+                throw e;
             }
             try {
                 answer.send(rest);
             } catch (IOException | RuntimeException e) {
                 // in the call's record, and the gateway connection is closed: its own thread reports it
+            }
+        }
+
+        /**
+         * The reply's rest, or the error reply.
+         *
+         * @throws IOException if parts of the reply were sent already, so no error reply can follow them
+         */
+        private byte[] rest(RfcException failure) throws IOException {
+            if (failure != null) {
+                return failed(function, reply, failure, record);
+            }
+            try {
+                ItemWriter last = reply.finish(ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
+                return Arrays.copyOf(last.buffer(), last.length());
+            } catch (RuntimeException e) {
+                return failed(function, reply, e, record);
             }
         }
     }
