@@ -301,8 +301,7 @@ final class BridgeCallHandler implements CallHandler {
                     record.inDestination(System.nanoTime() - cloudStart);
                     record.countRows(request);
                 }
-                ItemWriter last = reply.finish(ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
-                return Arrays.copyOf(last.buffer(), last.length());
+                return finished(reply, start);
             } catch (RfcException | RuntimeException e) {
                 drain();
                 return failed(function, reply, e, record);
@@ -453,12 +452,17 @@ final class BridgeCallHandler implements CallHandler {
                 return failed(function, reply, failure, record);
             }
             try {
-                ItemWriter last = reply.finish(ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
-                return Arrays.copyOf(last.buffer(), last.length());
+                return finished(reply, start);
             } catch (RuntimeException e) {
                 return failed(function, reply, e, record);
             }
         }
+    }
+
+    /** The reply's rest once the destination's outputs are in, with the bridge's time since {@code start}. */
+    private static byte[] finished(StreamedResponse reply, long start) {
+        ItemWriter last = reply.finish(ResponseOptions.registeredServer(PROGRAM_NAME, micros(start)));
+        return Arrays.copyOf(last.buffer(), last.length());
     }
 
     /**

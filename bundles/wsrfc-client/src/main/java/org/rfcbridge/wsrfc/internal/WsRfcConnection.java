@@ -74,6 +74,8 @@ final class WsRfcConnection implements AutoCloseable {
         /** The call whose reply is taken where it arrives ({@link #invoke(byte[], String, ReplyPieces, Executor, Answered)}). */
         final AtomicReference<AnsweredReply> answered = new AtomicReference<>();
         volatile String closeReason = "";
+        /** Set when the session ends, before whoever waits learns it: a call sent after that is ended at once. */
+        volatile boolean ended;
         volatile long lastHeardNanos = System.nanoTime();
         /** The messages received for the call's trace, if it is traced. */
         final TracedMessages traced = new TracedMessages();
@@ -107,7 +109,7 @@ final class WsRfcConnection implements AutoCloseable {
             }
             queue(message);
             if (reply != null) {
-                reply.awaitRest(null);
+                reply.awaitRest();
             }
         }
 
@@ -175,6 +177,7 @@ final class WsRfcConnection implements AutoCloseable {
 
         /** The session ended: whoever waits for a reply learns it. */
         private void ended() {
+            ended = true;
             messages.add(CLOSED);
             AnsweredReply reply = answered.getAndSet(null);
             if (reply != null) {
@@ -192,6 +195,12 @@ final class WsRfcConnection implements AutoCloseable {
      * within the receive window.
      */
     static final int ANSWERED_WHERE_IT_ARRIVES_BYTES = 16 << 10;
+
+    /** A failure inside the bridge while it applied a reply: SYSTEM_FAILURE naming the reply and the cause. */
+    static SystemFailureException failedOnReply(String destination, String function, Throwable e) {
+        return new SystemFailureException("RFC Bridge failed on the reply of " + function + " from destination "
+                + destination + ": " + e, e);
+    }
 
     /** Applies (some of) a reply: true if it is then complete, false if it was handed on. */
     @FunctionalInterface
@@ -239,15 +248,20 @@ final class WsRfcConnection implements AutoCloseable {
             });
         }
 
+        /** The reply, none of it applied yet, is taken from the queue by a thread that may wait. */
+        void awaitRest() {
+            awaitRest(newReply());
+        }
+
         /**
          * The rest of the reply is taken from the queue by a thread that may wait: it is large, or in parts.
          *
-         * @param begun the reply as far as it was applied, or null if nothing of it was
+         * @param begun the reply as far as it was applied here
          */
-        void awaitRest(WsRfcMessages begun) {
+        private void awaitRest(WsRfcMessages begun) {
             try {
                 waiters.execute(() -> applied(() -> {
-                    await(begun != null ? begun : newReply(), function, pieces, deadline);
+                    await(begun, function, pieces, deadline);
                     return true;
                 }));
             } catch (RejectedExecutionException e) {
@@ -294,8 +308,7 @@ final class WsRfcConnection implements AutoCloseable {
         /** What applying the reply threw besides an RFC error: the session closes, the rest of the reply is lost. */
         private SystemFailureException failedInside(Throwable e) {
             close();
-            return new SystemFailureException("RFC Bridge failed on the reply of " + function + " from destination "
-                    + settings.name() + ": " + e, e);
+            return failedOnReply(settings.name(), function, e);
         }
 
         void sessionEnded() {
@@ -388,7 +401,7 @@ final class WsRfcConnection implements AutoCloseable {
     void invoke(byte[] chain, String function, ReplyPieces pieces, Executor waiters, Answered then) {
         inbox.answered.set(new AnsweredReply(function, pieces, waiters, then));
         send(chain);
-        if (!isOpen()) {
+        if (inbox.ended) {                               // it ended before the call was there to be ended
             AnsweredReply missed = inbox.answered.getAndSet(null);
             if (missed != null) {
                 missed.sessionEnded();
@@ -637,7 +650,7 @@ final class WsRfcConnection implements AutoCloseable {
 
     /** True while the session is open and has not been seen to end. */
     boolean isOpen() {
-        return session.isOpen() && !inbox.messages.contains(CLOSED);
+        return session.isOpen() && !inbox.ended;
     }
 
     /** Sends a WebSocket ping; the pong (or any message) marks the session alive, see {@link #silentSincePing}. */

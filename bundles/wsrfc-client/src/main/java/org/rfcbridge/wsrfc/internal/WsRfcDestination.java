@@ -262,8 +262,7 @@ final class WsRfcDestination implements RfcDestination, FunctionRepository, Auto
                         + function.name() + " with a reply that cannot be read: " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 slot.discard();
-                outcome = new SystemFailureException("RFC Bridge failed on the reply of " + function.name()
-                        + " from destination " + settings.name() + ": " + e, e);
+                outcome = WsRfcConnection.failedOnReply(settings.name(), function.name(), e);
             } finally {
                 free();                         // whatever happened, the slot is free again
             }

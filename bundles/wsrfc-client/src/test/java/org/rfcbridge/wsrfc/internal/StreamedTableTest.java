@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -107,10 +108,15 @@ class StreamedTableTest {
                 "PasswordForBC_USER000", "100", Duration.ofSeconds(30)), ProtocolLimits.DEFAULT)) {
             ResponseDecoder decoder = serializer.decoder().responseDecoder(read, "cloud");
             CompletableFuture<RfcException> outcome = new CompletableFuture<>();
+            ExecutorService replyThread = Executors.newSingleThreadExecutor();
             // a reply this large is taken by a reply thread, which the slow receiver holds up
             connection.invoke(serializer.encoder().encodeRequest(read), read.name(), items -> decoder.feed(items, 0,
-                    items.length), Executors.newSingleThreadExecutor(), outcome::complete);
-            assertNull(outcome.get(60, TimeUnit.SECONDS));
+                    items.length), replyThread, outcome::complete);
+            try {
+                assertNull(outcome.get(60, TimeUnit.SECONDS));
+            } finally {
+                replyThread.shutdown();
+            }
             decoder.end();
             assertEquals(ROWS, slow.announced);
             assertEquals(ROWS, slow.rows);
