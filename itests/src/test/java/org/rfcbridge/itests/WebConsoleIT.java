@@ -145,6 +145,9 @@ public class WebConsoleIT extends RfcBridgeTestSupport {
         eventually(Duration.ofSeconds(60), "the listener's 5 connections show", () -> {
             HttpURLConnection connection = open(url, ADMIN_USER + ":" + ADMIN_PASSWORD, "GET");
             try {
+                if (connection.getResponseCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+                    return false;                       // the console has not registered the page yet
+                }
                 Map<String, Object> status = (Map<String, Object>) org.rfcbridge.api.json.JsonText.parse(new String(
                         connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
                 assertEquals(1L, ((Number) status.get("version")).longValue());
